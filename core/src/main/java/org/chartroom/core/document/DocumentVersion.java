@@ -1,0 +1,25 @@
+package org.chartroom.core.document;
+
+import java.time.Instant;
+import java.util.List;
+import org.chartroom.core.text.Annotation;
+import org.chartroom.core.text.Page;
+
+/**
+ * One version of a document's text. Version 1 is what the pipeline produced from the original; later versions are
+ * corrections or addenda by a person. NLP results belong to the version they were computed on.
+ *
+ * @param number     1, 2, …
+ * @param createdAt  when this version was made
+ * @param createdBy  user id, or "pipeline" for machine output
+ * @param source     how the text came about (e.g. "extract", "ocr", "asr", "edit")
+ * @param text       the full text
+ * @param pages      per-page text where the original has pages (one page for page-less formats)
+ * @param annotation sentences, sections, concepts and codes found in {@code text}
+ */
+public record DocumentVersion(int number, Instant createdAt, String createdBy, String source, String text,
+                              List<Page> pages, Annotation annotation) {
+    public DocumentVersion {
+        pages = List.copyOf(pages);
+    }
+}
