@@ -9,6 +9,8 @@ package org.chartroom.core.error;
 public abstract class ChartroomException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private String logSummary;
+
     protected ChartroomException(String message) {
         super(message);
     }
@@ -19,4 +21,18 @@ public abstract class ChartroomException extends RuntimeException {
 
     /** A short, stable, machine-readable kind, used as the suffix of the problem type URI. */
     public abstract String kind();
+
+    /**
+     * Marks the message as possibly holding PHI (e.g. a query parser's message quotes the query, which may hold a
+     * patient's name): the client still gets the full message, the logs get only {@code summary}.
+     */
+    public ChartroomException withLogSummary(String summary) {
+        this.logSummary = summary;
+        return this;
+    }
+
+    /** What may be written to application logs: the message, or the PHI-free summary when one was set. */
+    public String logMessage() {
+        return logSummary != null ? logSummary : getMessage();
+    }
 }

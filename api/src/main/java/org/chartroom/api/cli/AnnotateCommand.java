@@ -1,0 +1,116 @@
+package org.chartroom.api.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.chartroom.api.runtime.Components;
+import org.chartroom.core.pipeline.ClinicalAnnotator;
+import org.chartroom.core.text.Annotation;
+import org.chartroom.core.text.Assertion;
+import org.chartroom.core.text.CodeSuggestion;
+import org.chartroom.core.text.Concept;
+import org.chartroom.core.text.Section;
+import org.chartroom.core.text.TextSpan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code chartroom annotate}: the {@code annotate} JSON Lines contract. In: {@code {"id","text"}} with optional
+ * {@code "targets":[{"start","end"}]}; out: {@code {"id","sections","concepts","targets","codes"}}, one line per input
+ * line, in order. A line that cannot be read gives {@code {"id", "error"}} and the run goes on.
+ */
+@Command(name = "annotate", mixinStandardHelpOptions = true,
+        description = "Annotate notes: JSON Lines {\"id\",\"text\"} on stdin, annotations on stdout.")
+final class AnnotateCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(AnnotateCommand.class);
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0 = one per core).")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        ClinicalAnnotator annotator = Components.annotator();
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        OrderedParallel.map(in, out, n, line -> annotateLine(annotator, line));
+        return 0;
+    }
+
+    static String annotateLine(ClinicalAnnotator annotator, String line) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        try {
+            JsonNode in = Json.MAPPER.readTree(line);
+            out.set("id", in.get("id"));
+            JsonNode text = in.get("text");
+            if (text == null || !text.isTextual()) {
+                out.put("error", "each line needs a \"text\" string");
+                return out.toString();
+            }
+            String s = text.asText();
+            Annotation a = annotator.annotate(s);
+            write(out, a, in.get("targets"), s.length());
+        } catch (Exception e) {
+            LOG.warn("annotate: unreadable input line ({})", e.getClass().getSimpleName());
+            out.put("error", "not a JSON object with \"id\" and \"text\"");
+        }
+        return out.toString();
+    }
+
+    private static void write(ObjectNode out, Annotation a, JsonNode targets, int length) {
+        ArrayNode sections = out.putArray("sections");
+        for (Section s : a.sections()) {
+            sections.addObject().put("type", s.type()).put("header", s.header()).put("start", s.start())
+                    .put("end", s.end());
+        }
+        ArrayNode concepts = out.putArray("concepts");
+        for (Concept c : a.concepts()) {
+            assertion(concepts.addObject().put("text", c.text()).put("start", c.start()).put("end", c.end()),
+                    c.assertion());
+        }
+        ArrayNode targetsOut = out.putArray("targets");
+        if (targets != null && targets.isArray()) {
+            for (JsonNode t : targets) {
+                int start = t.path("start").asInt(-1);
+                int end = t.path("end").asInt(-1);
+                ObjectNode o = targetsOut.addObject().put("start", start).put("end", end);
+                if (start < 0 || end < start || end > length) {
+                    o.put("error", "target span out of the text");
+                } else {
+                    assertion(o, assertionAt(a, start, end));
+                }
+            }
+        }
+        ArrayNode codes = out.putArray("codes");
+        for (CodeSuggestion c : a.codes()) {
+            ObjectNode o = codes.addObject().put("code", c.code()).put("description", c.description())
+                    .put("score", c.score());
+            ArrayNode evidence = o.putArray("evidence");
+            for (TextSpan span : c.evidence()) {
+                evidence.addObject().put("start", span.start()).put("end", span.end());
+            }
+        }
+    }
+
+    /** The assertion of the concept that covers the span; a span no concept covers is affirmed. */
+    private static Assertion assertionAt(Annotation a, int start, int end) {
+        return a.concepts().stream().filter(c -> c.start() < end && start < c.end()).findFirst()
+                .map(Concept::assertion).orElse(Assertion.AFFIRMED);
+    }
+
+    private static void assertion(ObjectNode o, Assertion a) {
+        o.put("negated", a.negated()).put("uncertain", a.uncertain()).put("historical", a.historical())
+                .put("family", a.family()).put("hypothetical", a.hypothetical());
+    }
+}

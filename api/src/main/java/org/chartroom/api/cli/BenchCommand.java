@@ -1,0 +1,103 @@
+package org.chartroom.api.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.chartroom.api.bench.BenchReport;
+import org.chartroom.api.bench.IngestBenchmark;
+import org.chartroom.api.bench.SearchBenchmark;
+import org.chartroom.api.corpus.MtSamplesReader;
+import org.chartroom.api.runtime.ChartroomRuntime;
+import org.chartroom.api.runtime.ChartroomSettings;
+import org.chartroom.core.error.ConfigurationException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chartroom bench ingest|search}: throughput and latency figures, as a table and as JSON. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (figures as a table and JSON).",
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Search.class})
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Options every benchmark takes. */
+    static final class Common {
+        @Option(names = "--csv", defaultValue = "${env:CHARTROOM_MTSAMPLES:-../shared/data/mtsamples/mtsamples.csv}",
+                description = "The MTSamples CSV. Default: ${DEFAULT-VALUE} (env CHARTROOM_MTSAMPLES).")
+        Path csv;
+
+        @Option(names = "--runs", defaultValue = "3", description = "Measured runs. Default: ${DEFAULT-VALUE}.")
+        int runs;
+
+        @Option(names = "--out", defaultValue = "bench-results",
+                description = "Folder for the JSON results. Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        List<MtSamplesReader.Report> reports() {
+            if (!csv.toFile().isFile()) {
+                throw new ConfigurationException("the MTSamples CSV is not at " + csv.toAbsolutePath()
+                        + "; pass --csv PATH or set CHARTROOM_MTSAMPLES");
+            }
+            return MtSamplesReader.read(csv);
+        }
+
+        void publish(BenchReport report) {
+            report.print(System.out);
+            System.out.println("  written to " + report.write(out));
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Load the MTSamples reports end to end (intake, extract, nlp, index); documents/s, memory.")
+    static final class Ingest implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @picocli.CommandLine.Mixin
+        Common common;
+
+        @Override
+        public Integer call() throws Exception {
+            common.publish(new IngestBenchmark(common.reports(), data.settings()).run(common.runs));
+            return 0;
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = {"Search latency (p50/p95/p99) over a fixed list of 200+ queries, facets and highlights on.",
+                    "Uses the documents in --data; when it has none, loads the MTSamples CSV into it first."})
+    static final class Search implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @picocli.CommandLine.Mixin
+        Common common;
+
+        @Override
+        public Integer call() throws Exception {
+            ChartroomSettings settings = data.settings();
+            try (ChartroomRuntime runtime = ChartroomRuntime.open(settings)) {
+                if (runtime.documentCount() == 0) {
+                    List<MtSamplesReader.Report> reports = common.reports();
+                    System.err.printf("loading %d MTSamples reports into %s first%n", reports.size(),
+                            settings.dataDir());
+                    for (MtSamplesReader.Report r : reports) {
+                        runtime.intake().accept(r.metadata(), "mtsamples-" + r.row() + ".txt", "bench",
+                                new java.io.ByteArrayInputStream(
+                                        r.transcription().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    }
+                    runtime.awaitIdle(java.time.Duration.ofMinutes(30));
+                    runtime.flush();
+                }
+                common.publish(SearchBenchmark.run(runtime, common.runs));
+            }
+            return 0;
+        }
+    }
+}

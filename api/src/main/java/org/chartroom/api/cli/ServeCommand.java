@@ -1,0 +1,75 @@
+package org.chartroom.api.cli;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.chartroom.api.runtime.ChartroomRuntime;
+import org.chartroom.api.runtime.ChartroomSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chartroom serve}: the HTTP API on the embedded default, until SIGTERM or Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the HTTP API and the pipeline on the embedded default (no external services).")
+final class ServeCommand implements Callable<Integer> {
+    private static final long MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--port", defaultValue = "${env:CHARTROOM_PORT:-8080}",
+            description = "TCP port. Default: ${DEFAULT-VALUE} (env CHARTROOM_PORT).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:CHARTROOM_HOST:-127.0.0.1}",
+            description = "Address to listen on. Default: ${DEFAULT-VALUE} (env CHARTROOM_HOST); "
+                    + "use 0.0.0.0 to listen on every interface.")
+    String host;
+
+    @Override
+    public Integer call() throws Exception {
+        ChartroomSettings settings = data.settings();
+        Path multipartTmp = settings.tmpDir().resolve("multipart");
+        Files.createDirectories(multipartTmp);
+        ChartroomRuntime runtime = ChartroomRuntime.open(settings);
+        ApplicationContext context;
+        try {
+            context = Micronaut.build(new String[0])
+                    .mainClass(ChartroomCli.class)
+                    .banner(false)
+                    .properties(serverProperties(settings, multipartTmp))
+                    .singletons(runtime)
+                    .start();
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            runtime.close();
+            stopped.countDown();
+        }, "chartroom-shutdown"));
+        System.out.printf("Chartroom is serving http://%s:%d (data directory %s). Stop with Ctrl-C.%n", host, port,
+                settings.dataDir());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private Map<String, Object> serverProperties(ChartroomSettings settings, Path multipartTmp) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("micronaut.server.host", host);
+        p.put("micronaut.server.port", port);
+        p.put("micronaut.server.max-request-size", settings.maxUploadBytes() + MULTIPART_OVERHEAD_BYTES);
+        p.put("micronaut.server.multipart.max-file-size", settings.maxUploadBytes());
+        p.put("micronaut.server.multipart.location", multipartTmp.toString());
+        return p;
+    }
+}

@@ -1,0 +1,84 @@
+package org.chartroom.api.http;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import org.chartroom.api.runtime.ChartroomRuntime;
+import org.chartroom.core.document.DocumentId;
+import org.chartroom.core.document.DocumentMetadata;
+import org.chartroom.core.document.DocumentRecord;
+import org.chartroom.core.document.IntakeRecord;
+import org.chartroom.core.error.InvalidInputException;
+import org.chartroom.core.error.NotFoundException;
+
+/** Intake and retrieval of documents. Thin: validates, delegates to the runtime, shapes the answer. */
+@Controller("/api/documents")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class DocumentController {
+    private final ChartroomRuntime runtime;
+
+    DocumentController(ChartroomRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * Accepts an upload: the {@code file} part and a {@code metadata} JSON part. Answers 202 only after the original
+     * is durably stored; processing continues in the background (poll the Location).
+     */
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<DocumentViews.Accepted> upload(@Part("file") CompletedFileUpload file,
+                                                @Part("metadata") String metadata) {
+        DocumentMetadata parsed = MetadataForm.parse(metadata);
+        IntakeRecord intake;
+        try (InputStream content = file.getInputStream()) {
+            intake = runtime.intake().accept(parsed, file.getFilename(), "api", content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the upload failed", e);
+        } finally {
+            file.discard();
+        }
+        DocumentViews.Accepted body = DocumentViews.Accepted.of(intake);
+        return HttpResponse.accepted(URI.create(body.location())).body(body);
+    }
+
+    @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
+    DocumentViews.Document get(@PathVariable String id) {
+        return DocumentViews.Document.of(runtime.document(DocumentId.parse(id)));
+    }
+
+    @Get(uri = "/{id}/versions/{number}", produces = MediaType.APPLICATION_JSON)
+    DocumentViews.Version version(@PathVariable String id, @PathVariable String number) {
+        DocumentRecord record = runtime.document(DocumentId.parse(id));
+        int n;
+        try {
+            n = Integer.parseInt(number);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("version must be a whole number");
+        }
+        return record.versions().stream().filter(v -> v.number() == n).findFirst()
+                .map(v -> DocumentViews.Version.of(record, v))
+                .orElseThrow(() -> new NotFoundException("document " + id + " has no version " + n));
+    }
+
+    /** The original file as uploaded, with its detected media type. */
+    @Get(uri = "/{id}/original")
+    HttpResponse<StreamedFile> original(@PathVariable String id) {
+        DocumentId documentId = DocumentId.parse(id);
+        IntakeRecord intake = runtime.intakeRecord(documentId);
+        StreamedFile file = new StreamedFile(runtime.openOriginal(documentId),
+                MediaType.of(intake.original().mediaType()));
+        return HttpResponse.ok(file).header("Content-Disposition", "attachment; filename=\"" + id + "\"");
+    }
+}

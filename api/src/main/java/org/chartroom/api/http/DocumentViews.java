@@ -1,0 +1,78 @@
+package org.chartroom.api.http;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.chartroom.core.document.DocumentMetadata;
+import org.chartroom.core.document.DocumentRecord;
+import org.chartroom.core.document.DocumentVersion;
+import org.chartroom.core.document.IntakeRecord;
+import org.chartroom.core.document.Original;
+import org.chartroom.core.text.Annotation;
+import org.chartroom.core.text.Page;
+import org.chartroom.core.text.Section;
+
+/** The JSON shapes of documents in the HTTP API (codes in lower case, as the intake form takes them). */
+final class DocumentViews {
+    private DocumentViews() {
+    }
+
+    static String locationOf(String id) {
+        return "/api/documents/" + id;
+    }
+
+    /** The 202 answer to an upload. */
+    record Accepted(String id, String state, String mediaType, long size, String sha256, String location) {
+        static Accepted of(IntakeRecord intake) {
+            Original o = intake.original();
+            String id = intake.id().value();
+            return new Accepted(id, "received", o.mediaType(), o.size(), o.sha256(), locationOf(id));
+        }
+    }
+
+    record Metadata(String patientMrn, String patientName, String encounterId, String type, String author,
+                    LocalDate serviceDate, String specialty) {
+        static Metadata of(DocumentMetadata m) {
+            return new Metadata(m.patientMrn(), m.patientName(), m.encounterId(), m.type().code(), m.author(),
+                    m.serviceDate(), m.specialty());
+        }
+    }
+
+    record VersionSummary(int number, Instant createdAt, String createdBy, String source, int characters,
+                          String location) {
+    }
+
+    record PageView(int n, boolean ocr, Double confidence, int characters) {
+        static PageView of(Page p) {
+            return new PageView(p.n(), p.ocr(), p.confidence(), p.text().length());
+        }
+    }
+
+    /** A document with its latest text, sections and the list of its versions. */
+    record Document(String id, String state, String failureReason, Metadata metadata, Original original,
+                    Integer version, String text, List<Section> sections, int sentences, List<PageView> pages,
+                    List<VersionSummary> versions) {
+        static Document of(DocumentRecord r) {
+            String id = r.id().value();
+            List<VersionSummary> versions = r.versions().stream()
+                    .map(v -> new VersionSummary(v.number(), v.createdAt(), v.createdBy(), v.source(),
+                            v.text().length(), locationOf(id) + "/versions/" + v.number()))
+                    .toList();
+            DocumentVersion latest = r.latest().orElse(null);
+            Annotation a = latest == null ? Annotation.EMPTY : latest.annotation();
+            return new Document(id, r.state().code(), r.failureReason(), Metadata.of(r.metadata()), r.original(),
+                    latest == null ? null : latest.number(), latest == null ? "" : latest.text(), a.sections(),
+                    a.sentences().size(), latest == null ? List.of() : latest.pages().stream().map(PageView::of).toList(),
+                    versions);
+        }
+    }
+
+    /** One version in full. */
+    record Version(String id, int number, Instant createdAt, String createdBy, String source, String text,
+                   List<Page> pages, Annotation annotation) {
+        static Version of(DocumentRecord r, DocumentVersion v) {
+            return new Version(r.id().value(), v.number(), v.createdAt(), v.createdBy(), v.source(), v.text(),
+                    v.pages(), v.annotation());
+        }
+    }
+}

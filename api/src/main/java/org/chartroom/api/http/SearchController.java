@@ -1,0 +1,93 @@
+package org.chartroom.api.http;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.chartroom.api.runtime.ChartroomRuntime;
+import org.chartroom.core.document.DocumentState;
+import org.chartroom.core.document.DocumentType;
+import org.chartroom.core.error.InvalidInputException;
+import org.chartroom.core.search.FacetCount;
+import org.chartroom.core.search.SearchHit;
+import org.chartroom.core.search.SearchQuery;
+import org.chartroom.core.search.SearchResult;
+
+/** Search over the document store: Lucene query syntax plus exact filters, pages, highlights and facets. */
+@Controller("/api/search")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class SearchController {
+    private final ChartroomRuntime runtime;
+
+    SearchController(ChartroomRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    record Hit(String id, float score, String state, int version, DocumentViews.Metadata metadata,
+               List<String> sections, List<String> snippets, String location) {
+        static Hit of(SearchHit h) {
+            return new Hit(h.id().value(), h.score(), h.state().code(), h.version(),
+                    DocumentViews.Metadata.of(h.metadata()), h.sections(), h.snippets(),
+                    DocumentViews.locationOf(h.id().value()));
+        }
+    }
+
+    record Results(long total, int offset, int limit, List<Hit> hits, Map<String, List<FacetCount>> facets,
+                   double tookMs) {
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    Results search(@QueryValue(defaultValue = "") String q,
+                   @Nullable @QueryValue String mrn,
+                   @Nullable @QueryValue String type,
+                   @Nullable @QueryValue String author,
+                   @Nullable @QueryValue String section,
+                   @Nullable @QueryValue String from,
+                   @Nullable @QueryValue String to,
+                   @Nullable @QueryValue String status,
+                   @QueryValue(defaultValue = "0") String offset,
+                   @QueryValue(defaultValue = "20") String limit,
+                   @QueryValue(defaultValue = "true") boolean highlight,
+                   @QueryValue(defaultValue = "true") boolean facets) {
+        SearchQuery query = new SearchQuery(q, blankToNull(mrn),
+                type == null || type.isBlank() ? null : DocumentType.parse(type), blankToNull(author),
+                blankToNull(section), date("from", from), date("to", to),
+                status == null || status.isBlank() ? null : DocumentState.parse(status),
+                integer("offset", offset), integer("limit", limit), highlight, facets);
+        long started = System.nanoTime();
+        SearchResult result = runtime.search(query);
+        double took = (System.nanoTime() - started) / 1e6;
+        return new Results(result.total(), query.offset(), query.limit(),
+                result.hits().stream().map(Hit::of).toList(), result.facets(), took);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(name + " must be an ISO date such as 2026-03-14");
+        }
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name + " must be a whole number");
+        }
+    }
+}

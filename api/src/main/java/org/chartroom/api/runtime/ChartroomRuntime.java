@@ -1,0 +1,155 @@
+package org.chartroom.api.runtime;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.chartroom.core.document.DocumentId;
+import org.chartroom.core.document.DocumentRecord;
+import org.chartroom.core.document.IntakeRecord;
+import org.chartroom.core.error.NotFoundException;
+import org.chartroom.core.pipeline.ClinicalAnnotator;
+import org.chartroom.core.pipeline.TextExtractor;
+import org.chartroom.core.search.SearchQuery;
+import org.chartroom.core.search.SearchResult;
+import org.chartroom.indexer.LuceneDocumentStore;
+import org.chartroom.indexer.StoreSettings;
+import org.chartroom.ingest.extract.ExtractSettings;
+import org.chartroom.ingest.extract.TikaTextExtractor;
+import org.chartroom.ingest.format.MediaTypeSniffer;
+import org.chartroom.ingest.intake.IntakeService;
+import org.chartroom.ingest.intake.IntakeSettings;
+import org.chartroom.ingest.intake.OriginalStore;
+import org.chartroom.ingest.pipeline.PeriodicCommitter;
+import org.chartroom.ingest.pipeline.Pipeline;
+import org.chartroom.ingest.pipeline.Recovery;
+import org.chartroom.ingest.queue.EmbeddedWorkQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Chartroom on a data directory, embedded default: the stores, the stages and the in-process queue,
+ * wired together. The server and the command-line tools both run on this; the server registers it as a bean.
+ *
+ * <p>{@link #open} rebuilds pending work from the store (every accepted upload the index does not have yet is queued
+ * again) before it returns. {@link #close} stops intake, lets in-flight work finish, commits the index and releases
+ * the data directory. Thread-safe.
+ */
+public final class ChartroomRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChartroomRuntime.class);
+
+    private final ChartroomSettings settings;
+    private final OriginalStore originals;
+    private final LuceneDocumentStore store;
+    private final EmbeddedWorkQueue queue;
+    private final Pipeline pipeline;
+    private final IntakeService intake;
+    private final PeriodicCommitter committer;
+    private boolean closed;
+
+    private ChartroomRuntime(ChartroomSettings settings, OriginalStore originals, LuceneDocumentStore store,
+                             EmbeddedWorkQueue queue, Pipeline pipeline, IntakeService intake,
+                             PeriodicCommitter committer) {
+        this.settings = settings;
+        this.originals = originals;
+        this.store = store;
+        this.queue = queue;
+        this.pipeline = pipeline;
+        this.intake = intake;
+        this.committer = committer;
+    }
+
+    public static ChartroomRuntime open(ChartroomSettings settings) {
+        long started = System.nanoTime();
+        OriginalStore originals = OriginalStore.open(settings.originalsDir());
+        LuceneDocumentStore store = null;
+        try {
+            store = LuceneDocumentStore.open(settings.indexDir(),
+                    StoreSettings.defaults().withRefreshInterval(settings.refreshInterval()));
+            // Tika spools some originals to temporary files while parsing: keep those PHI copies in the data dir.
+            List<TextExtractor> extractors = List.of(new TikaTextExtractor(Components.tikaConfig(),
+                    ExtractSettings.defaults().withTempDirectory(originals.scratchDirectory())));
+            EmbeddedWorkQueue queue = new EmbeddedWorkQueue(settings.workers());
+            Pipeline pipeline = new Pipeline(originals, extractors, Components.annotator(), store);
+            IntakeService intake = new IntakeService(originals, new MediaTypeSniffer(Components.tikaConfig()),
+                    IntakeService.readableBy(extractors), queue, new IntakeSettings(settings.maxUploadBytes()),
+                    Clock.systemUTC());
+            PeriodicCommitter committer = new PeriodicCommitter(store, settings.commitInterval());
+            queue.start(pipeline);
+            int resubmitted = new Recovery(originals, store, queue).resubmitUnfinished();
+            LOG.info("data directory open: {} documents indexed, {} unfinished uploads queued again, {} ms",
+                    store.count(), resubmitted, (System.nanoTime() - started) / 1_000_000);
+            return new ChartroomRuntime(settings, originals, store, queue, pipeline, intake, committer);
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
+            originals.close();
+            throw e;
+        }
+    }
+
+    public ChartroomSettings settings() {
+        return settings;
+    }
+
+    public IntakeService intake() {
+        return intake;
+    }
+
+    /** The document as the store has it, or as intake has it while it is still being processed. */
+    public DocumentRecord document(DocumentId id) {
+        return pipeline.status(id);
+    }
+
+    public IntakeRecord intakeRecord(DocumentId id) {
+        return originals.find(id).orElseThrow(() -> new NotFoundException("no document with id " + id));
+    }
+
+    /** The stored original; the caller closes the stream. */
+    public InputStream openOriginal(DocumentId id) {
+        intakeRecord(id);
+        return originals.openOriginal(id);
+    }
+
+    public SearchResult search(SearchQuery query) {
+        return store.search(query);
+    }
+
+    /** Uploads accepted but not processed yet. */
+    public long pending() {
+        return queue.pending();
+    }
+
+    /** Waits until the queue is empty and the index shows everything processed; false on timeout. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        if (!queue.awaitIdle(timeout)) {
+            return false;
+        }
+        store.refresh();
+        return true;
+    }
+
+    /** Makes everything processed so far searchable and durable. */
+    public void flush() {
+        store.refresh();
+        store.commit();
+    }
+
+    public long documentCount() {
+        return store.count();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.close();
+        committer.close();
+        store.close();
+        originals.close();
+        LOG.info("data directory closed");
+    }
+}

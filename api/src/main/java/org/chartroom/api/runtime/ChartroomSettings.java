@@ -1,0 +1,76 @@
+package org.chartroom.api.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.chartroom.core.error.ConfigurationException;
+
+/**
+ * The settings of one Chartroom instance, with defaults that work out of the box. Each can be set by a command-line
+ * option or by an environment variable (named in {@link #fromEnvironment}).
+ *
+ * @param dataDir          the data directory: originals, the Lucene index, logs ({@code --data}, default ./data)
+ * @param maxUploadBytes   the largest accepted upload ({@code CHARTROOM_MAX_UPLOAD_BYTES}, default 100 MiB)
+ * @param workers          pipeline worker threads ({@code CHARTROOM_WORKERS}, default: the number of cores)
+ * @param refreshInterval  how soon a processed document becomes searchable ({@code CHARTROOM_REFRESH_MS})
+ * @param commitInterval   how often the index is made durable ({@code CHARTROOM_COMMIT_MS}); a crash redoes at
+ *                         most this much work from the stored originals
+ */
+public record ChartroomSettings(Path dataDir, long maxUploadBytes, int workers, Duration refreshInterval,
+                                Duration commitInterval) {
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
+
+    public ChartroomSettings {
+        dataDir = dataDir.toAbsolutePath().normalize();
+        if (maxUploadBytes < 1) {
+            throw new ConfigurationException("CHARTROOM_MAX_UPLOAD_BYTES must be positive");
+        }
+        if (workers < 1) {
+            throw new ConfigurationException("CHARTROOM_WORKERS must be at least 1");
+        }
+    }
+
+    public static ChartroomSettings defaults(Path dataDir) {
+        return new ChartroomSettings(dataDir, DEFAULT_MAX_UPLOAD_BYTES, Runtime.getRuntime().availableProcessors(),
+                Duration.ofMillis(250), Duration.ofSeconds(1));
+    }
+
+    /** Defaults overridden by the CHARTROOM_* variables of the given environment. */
+    public static ChartroomSettings fromEnvironment(Path dataDir, Map<String, String> env) {
+        ChartroomSettings d = defaults(dataDir);
+        return new ChartroomSettings(dataDir,
+                number(env, "CHARTROOM_MAX_UPLOAD_BYTES", d.maxUploadBytes(), Long::parseLong),
+                number(env, "CHARTROOM_WORKERS", d.workers(), Integer::parseInt),
+                Duration.ofMillis(number(env, "CHARTROOM_REFRESH_MS", d.refreshInterval().toMillis(), Long::parseLong)),
+                Duration.ofMillis(number(env, "CHARTROOM_COMMIT_MS", d.commitInterval().toMillis(), Long::parseLong)));
+    }
+
+    private static <T> T number(Map<String, String> env, String name, T fallback, Function<String, T> parse) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parse.apply(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    public Path originalsDir() {
+        return dataDir.resolve("originals");
+    }
+
+    public Path indexDir() {
+        return dataDir.resolve("index");
+    }
+
+    public Path tmpDir() {
+        return dataDir.resolve("tmp");
+    }
+
+    public ChartroomSettings withMaxUploadBytes(long bytes) {
+        return new ChartroomSettings(dataDir, bytes, workers, refreshInterval, commitInterval);
+    }
+}

@@ -1,0 +1,275 @@
+package org.chartroom.ingest.extract;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.io.TemporaryResources;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.sax.BodyContentHandler;
+import org.chartroom.core.error.InvalidInputException;
+import org.chartroom.core.error.UnprocessableContentException;
+import org.chartroom.core.error.UnsupportedMediaTypeException;
+import org.chartroom.core.pipeline.TextExtractor;
+import org.chartroom.core.text.ExtractedText;
+import org.chartroom.core.text.Page;
+import org.chartroom.ingest.FailureSummary;
+import org.chartroom.ingest.format.DocumentFormats;
+import org.chartroom.ingest.format.MediaTypeSniffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * Extracts text with Apache Tika's {@link AutoDetectParser} from plain text, PDF, DOCX, DOC, RTF, HTML/XHTML and ODT.
+ *
+ * <ul>
+ *   <li>The parser is chosen by the media type the caller detected (Tika is told not to detect again), so intake's
+ *       decision and extraction cannot disagree.</li>
+ *   <li>PDFs give one {@link Page} per page, numbered from 1; other formats give one page. The whole text is the page
+ *       texts joined by a blank line. Pages are never OCR output here ({@code ocr=false}, no confidence).</li>
+ *   <li>OCR is off explicitly (Tesseract skipped, PDF OCR strategy {@code NO_OCR}); scanned pages come out empty.</li>
+ *   <li>Embedded documents (attachments, pictures, objects inside a DOCX) are not parsed: their text is not part of the
+ *       report, and pictures would need OCR.</li>
+ *   <li>A document yielding more than {@link ExtractSettings#maxChars()} characters is refused, which also stops
+ *       decompression bombs; Tika's own zip-bomb guard applies as well.</li>
+ * </ul>
+ *
+ * <p>Errors: unreadable content → {@link UnprocessableContentException}; a type this extractor does not read →
+ * {@link UnsupportedMediaTypeException}; messages name the type, never the content. A failure to read the original
+ * itself (a storage problem, not the content's fault) → {@link UncheckedIOException}, so the pipeline retries.
+ *
+ * <p>Thread-safe: one instance serves all threads (Tika parsers are stateless; each call has its own context).
+ * Parse time is not limited yet; a pathological file can hold a worker thread until it finishes.
+ */
+public final class TikaTextExtractor implements TextExtractor {
+    private static final Logger log = LoggerFactory.getLogger(TikaTextExtractor.class);
+
+    /** The formats this extractor reads, in display order. */
+    public static final List<String> MEDIA_TYPES = List.of(DocumentFormats.PLAIN_TEXT, DocumentFormats.PDF,
+            DocumentFormats.DOCX, DocumentFormats.DOC, DocumentFormats.RTF, DocumentFormats.HTML,
+            DocumentFormats.XHTML, DocumentFormats.ODT);
+    private static final Set<String> SUPPORTED = Set.copyOf(MEDIA_TYPES);
+
+    private static final EmbeddedDocumentExtractor SKIP_EMBEDDED = new EmbeddedDocumentExtractor() {
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) {
+            return false;
+        }
+
+        @Override
+        public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
+            // Never called: shouldParseEmbedded says no.
+        }
+    };
+
+    private final AutoDetectParser parser;
+    private final MediaTypeSniffer sniffer;
+    private final ExtractSettings settings;
+
+    /** Default settings and Tika's default configuration (loading it takes a moment; share the instance). */
+    public TikaTextExtractor() {
+        this(ExtractSettings.defaults());
+    }
+
+    public TikaTextExtractor(ExtractSettings settings) {
+        this(TikaConfig.getDefaultConfig(), settings);
+    }
+
+    /** Creates {@link ExtractSettings#tempDirectory()} if it does not exist. */
+    public TikaTextExtractor(TikaConfig config, ExtractSettings settings) {
+        this.parser = new AutoDetectParser(config);
+        this.sniffer = new MediaTypeSniffer(config);
+        this.settings = Objects.requireNonNull(settings, "settings");
+        try {
+            Files.createDirectories(settings.tempDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the extraction temporary directory "
+                    + settings.tempDirectory(), e);
+        }
+    }
+
+    @Override
+    public boolean supports(String mediaType) {
+        return SUPPORTED.contains(DocumentFormats.baseType(mediaType));
+    }
+
+    /** {@inheritDoc} The stream is read but not closed. */
+    @Override
+    public ExtractedText extract(InputStream original, String mediaType) {
+        Objects.requireNonNull(original, "original");
+        String type = requireSupported(DocumentFormats.baseType(mediaType));
+        SourceStream source = new SourceStream(original);
+        TemporaryResources temporary = temporaryResources();
+        try {
+            return parse(TikaInputStream.get(source, temporary, new Metadata()), type, source);
+        } finally {
+            closeQuietly(temporary);
+        }
+    }
+
+    /**
+     * Detects the type of a file from its bytes and extracts its text (for the {@code extract} command). The
+     * result's {@code mediaType} is the detected type.
+     *
+     * @throws InvalidInputException         when the file is empty
+     * @throws UnsupportedMediaTypeException when the detected type is not one this extractor reads
+     * @throws UncheckedIOException          when the file cannot be read
+     */
+    public ExtractedText extract(Path file) {
+        try {
+            if (Files.size(file) == 0) {
+                throw new InvalidInputException("the file is empty");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read a file to extract its text", e);
+        }
+        String type = requireSupported(sniffer.detect(file));
+        TemporaryResources temporary = temporaryResources();
+        try (TikaInputStream in = TikaInputStream.get(file, new Metadata(), temporary)) {
+            return parse(in, type, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read a file to extract its text", e);
+        } finally {
+            closeQuietly(temporary);
+        }
+    }
+
+    private ExtractedText parse(TikaInputStream in, String type, SourceStream source) {
+        PageTextHandler pages = new PageTextHandler(settings.maxChars());
+        Metadata metadata = new Metadata();
+        // Tika would detect the type again; the caller already did, from the same bytes, and intake accepted the
+        // document as that type. Keeping that decision means plain text is read as plain text, and so on.
+        metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, type);
+        try {
+            parser.parse(in, new BodyContentHandler(pages), metadata, context());
+        } catch (TikaException | SAXException | IOException e) {
+            if (pages.limitReached()) {
+                throw tooLong();
+            }
+            if (source != null && source.failure != null) {
+                throw new UncheckedIOException("could not read the original", source.failure);
+            }
+            // The cause's message may quote content, so it is neither chained nor logged; its type is.
+            log.debug("could not extract text ({}): {}", type, FailureSummary.of(e));
+            throw new UnprocessableContentException("the document (" + type + ") could not be read: the file is "
+                    + "corrupt or damaged");
+        }
+        if (pages.limitReached()) {
+            throw tooLong();
+        }
+        return toExtractedText(type, pages.pageTexts());
+    }
+
+    private static ExtractedText toExtractedText(String type, List<String> texts) {
+        List<Page> pages = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            pages.add(new Page(i + 1, texts.get(i), false, null));
+        }
+        return new ExtractedText(type, String.join("\n\n", texts), pages);
+    }
+
+    private UnprocessableContentException tooLong() {
+        return new UnprocessableContentException("the document's text is longer than the limit of "
+                + settings.maxChars() + " characters (set " + ExtractSettings.MAX_CHARS + ")");
+    }
+
+    private String requireSupported(String type) {
+        if (!supports(type)) {
+            throw DocumentFormats.unsupported(type, MEDIA_TYPES);
+        }
+        return type;
+    }
+
+    private static ParseContext context() {
+        ParseContext context = new ParseContext();
+        TesseractOCRConfig ocr = new TesseractOCRConfig();
+        ocr.setSkipOcr(true);
+        context.set(TesseractOCRConfig.class, ocr);
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        pdf.setExtractInlineImages(false);
+        // Bookmarks repeat headings that are already in the page text.
+        pdf.setExtractBookmarksText(false);
+        context.set(PDFParserConfig.class, pdf);
+        context.set(EmbeddedDocumentExtractor.class, SKIP_EMBEDDED);
+        return context;
+    }
+
+    private TemporaryResources temporaryResources() {
+        TemporaryResources temporary = new TemporaryResources();
+        temporary.setTemporaryFileDirectory(settings.tempDirectory());
+        return temporary;
+    }
+
+    private static void closeQuietly(TemporaryResources temporary) {
+        try {
+            temporary.close();
+        } catch (IOException e) {
+            log.warn("could not remove extraction temporary files: {}", FailureSummary.of(e));
+        }
+    }
+
+    /**
+     * The caller's stream, not closed when Tika closes its wrapper (the caller owns it), remembering whether reading
+     * it failed, to tell a storage failure from a corrupt document.
+     */
+    private static final class SourceStream extends FilterInputStream {
+        private IOException failure;
+
+        SourceStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return in.skip(n);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            // The caller closes the original.
+        }
+    }
+}
