@@ -63,15 +63,11 @@ class BadInputIT {
     }
 
     private HttpResponse<String> upload(String metadata, String fileName, byte[] content) throws Exception {
-        Multipart body = new Multipart();
-        return http.send(HttpRequest.newBuilder(server.uri("/api/documents"))
-                .header("Content-Type", body.contentType())
-                .POST(body.upload(metadata, fileName, content)).build(), HttpResponse.BodyHandlers.ofString());
+        return server.upload(metadata, fileName, content);
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(server.uri(pathAndQuery)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return server.get(pathAndQuery);
     }
 
     private static String metadata() {

@@ -101,15 +101,9 @@ class CrashSafetyIT {
     }
 
     private void upload(ServerProcess server, int i, Map<Integer, String> acknowledged) {
-        Multipart body = new Multipart();
-        HttpRequest request = HttpRequest.newBuilder(server.uri("/api/documents"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", body.contentType())
-                .POST(body.upload(Multipart.metadata("MRN" + i, "Crash Test " + i, "progress_note"), "note" + i + ".txt",
-                        note(i)))
-                .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = server.upload(
+                    Multipart.metadata("MRN" + i, "Crash Test " + i, "progress_note"), "note" + i + ".txt", note(i));
             if (response.statusCode() == 202) {
                 acknowledged.put(i, JSON.readTree(response.body()).get("id").asText());
             }
@@ -121,9 +115,8 @@ class CrashSafetyIT {
     }
 
     private JsonNode search(ServerProcess server, String q) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("/api/search?limit=5&facets=false"
-                + "&highlight=false&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = server.get("/api/search?limit=5&facets=false&highlight=false&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8));
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body());
     }

@@ -18,7 +18,7 @@ import org.chartroom.core.search.SearchQuery;
 
 /**
  * Search latency over a fixed list of queries (resource {@code search-queries.tsv}, 200+ lines), with facets and
- * highlights on, in process against the Lucene store: one warm-up pass, then {@code runs} measured passes.
+ * highlights on, in process against the Lucene store: warm-up passes, then {@code runs} measured passes.
  */
 public final class SearchBenchmark {
     private static final String QUERIES = "/org/chartroom/api/bench/search-queries.tsv";
@@ -52,11 +52,14 @@ public final class SearchBenchmark {
         return queries;
     }
 
-    public static BenchReport run(ChartroomRuntime runtime, int runs) {
+    public static BenchReport run(ChartroomRuntime runtime, int warmups, int runs) {
         List<SearchQuery> queries = queries();
         long hits = 0;
-        for (SearchQuery q : queries) {
-            hits += runtime.search(q).total();
+        for (int w = 0; w < Math.max(1, warmups); w++) {
+            hits = 0;
+            for (SearchQuery q : queries) {
+                hits += runtime.search(q).total();
+            }
         }
         List<Map<String, Object>> perRun = new ArrayList<>();
         for (int r = 1; r <= runs; r++) {

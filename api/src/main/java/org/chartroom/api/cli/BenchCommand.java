@@ -7,6 +7,7 @@ import org.chartroom.api.bench.BenchReport;
 import org.chartroom.api.bench.IngestBenchmark;
 import org.chartroom.api.bench.SearchBenchmark;
 import org.chartroom.api.corpus.MtSamplesReader;
+import org.chartroom.api.runtime.BulkIntake;
 import org.chartroom.api.runtime.ChartroomRuntime;
 import org.chartroom.api.runtime.ChartroomSettings;
 import org.chartroom.core.error.ConfigurationException;
@@ -34,6 +35,14 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--runs", defaultValue = "3", description = "Measured runs. Default: ${DEFAULT-VALUE}.")
         int runs;
+
+        @Option(names = "--warmup", defaultValue = "1",
+                description = "Unmeasured warm-up runs first (reported as the cold figures). Default: ${DEFAULT-VALUE}.")
+        int warmup;
+
+        @Option(names = "--intake-threads", defaultValue = "4",
+                description = "Uploads stored at once. Default: ${DEFAULT-VALUE}.")
+        int intakeThreads;
 
         @Option(names = "--out", defaultValue = "bench-results",
                 description = "Folder for the JSON results. Default: ${DEFAULT-VALUE}.")
@@ -64,7 +73,8 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            common.publish(new IngestBenchmark(common.reports(), data.settings()).run(common.runs));
+            common.publish(new IngestBenchmark(common.reports(), data.settings(), common.intakeThreads)
+                    .run(common.warmup, common.runs));
             return 0;
         }
     }
@@ -87,15 +97,12 @@ final class BenchCommand implements Runnable {
                     List<MtSamplesReader.Report> reports = common.reports();
                     System.err.printf("loading %d MTSamples reports into %s first%n", reports.size(),
                             settings.dataDir());
-                    for (MtSamplesReader.Report r : reports) {
-                        runtime.intake().accept(r.metadata(), "mtsamples-" + r.row() + ".txt", "bench",
-                                new java.io.ByteArrayInputStream(
-                                        r.transcription().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                    }
+                    BulkIntake.run(runtime, reports.stream().map(MtSamplesReader.Report::intakeItem).toList(),
+                            common.intakeThreads, () -> { });
                     runtime.awaitIdle(java.time.Duration.ofMinutes(30));
                     runtime.flush();
                 }
-                common.publish(SearchBenchmark.run(runtime, common.runs));
+                common.publish(SearchBenchmark.run(runtime, common.warmup, common.runs));
             }
             return 0;
         }

@@ -1,26 +1,23 @@
 package org.chartroom.api.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.chartroom.api.corpus.MtSamplesReader;
+import org.chartroom.api.runtime.BulkIntake;
 import org.chartroom.api.runtime.ChartroomRuntime;
 import org.chartroom.core.document.DocumentMetadata;
 import org.chartroom.core.document.DocumentType;
-import org.chartroom.core.error.ChartroomException;
 import org.chartroom.core.error.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,65 +61,45 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "Ingest at most this many documents.")
     Integer limit;
 
-    /** One document to ingest. */
-    private record Item(String label, DocumentMetadata metadata, String fileName, Source content) {
-    }
-
-    @FunctionalInterface
-    private interface Source {
-        InputStream open() throws IOException;
-    }
+    @Option(names = "--intake-threads", defaultValue = "4",
+            description = "Uploads stored at once (each waits for an fsync). Default: ${DEFAULT-VALUE}.")
+    int intakeThreads;
 
     @Override
     public Integer call() throws Exception {
-        List<Item> items = collect();
+        List<BulkIntake.Item> items = collect();
         if (limit != null && items.size() > limit) {
             items = items.subList(0, limit);
         }
-        Map<String, Integer> rejected = new TreeMap<>();
-        List<String> examples = new ArrayList<>();
         long started = System.nanoTime();
-        int accepted = 0;
+        BulkIntake.Outcome outcome;
         try (ChartroomRuntime runtime = ChartroomRuntime.open(data.settings())) {
             try (ProgressBar bar = progress("intake", items.size())) {
-                for (Item item : items) {
-                    try (InputStream in = item.content().open()) {
-                        runtime.intake().accept(item.metadata(), item.fileName(), "cli", in);
-                        accepted++;
-                    } catch (ChartroomException e) {
-                        rejected.merge(e.kind(), 1, Integer::sum);
-                        if (examples.size() < 10) {
-                            examples.add(item.label() + ": " + e.getMessage());
-                        }
-                    }
-                    bar.step();
-                }
+                outcome = BulkIntake.run(runtime, items, intakeThreads, bar::step);
             }
-            try (ProgressBar bar = progress("processing", accepted)) {
-                while (runtime.pending() > 0) {
-                    bar.stepTo(accepted - runtime.pending());
-                    Thread.sleep(100);
+            try (ProgressBar bar = progress("processing", outcome.accepted())) {
+                while (!runtime.awaitIdle(Duration.ofMillis(250))) {
+                    bar.stepTo(outcome.accepted() - runtime.pending());
                 }
-                bar.stepTo(accepted);
+                bar.stepTo(outcome.accepted());
             }
             runtime.flush();
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("accepted %d, rejected %d, in %.1f s (%.1f documents/s); %d documents in %s%n",
-                    accepted, items.size() - accepted, seconds, accepted / seconds, runtime.documentCount(),
-                    runtime.settings().dataDir());
+                    outcome.accepted(), outcome.rejectedCount(), seconds, outcome.accepted() / seconds,
+                    runtime.documentCount(), runtime.settings().dataDir());
         }
-        rejected.forEach((kind, n) -> System.out.printf("  rejected as %s: %d%n", kind, n));
-        examples.forEach(e -> System.out.println("  " + e));
-        return rejected.isEmpty() ? 0 : 1;
+        outcome.rejected().forEach((kind, n) -> System.out.printf("  rejected as %s: %d%n", kind, n));
+        outcome.examples().forEach(e -> System.out.println("  " + e));
+        return outcome.rejectedCount() == 0 ? 0 : 1;
     }
-
     private static ProgressBar progress(String task, long max) {
         return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250).continuousUpdate().build();
     }
 
-    private List<Item> collect() {
-        List<Item> items = new ArrayList<>();
+    private List<BulkIntake.Item> collect() {
+        List<BulkIntake.Item> items = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new InvalidInputException("no such file or folder: " + path);
@@ -134,11 +111,7 @@ final class IngestCommand implements Callable<Integer> {
                     throw new UncheckedIOException("cannot list " + path, e);
                 }
             } else if (MtSamplesReader.looksLikeMtSamples(path)) {
-                for (MtSamplesReader.Report r : MtSamplesReader.read(path)) {
-                    byte[] text = r.transcription().getBytes(StandardCharsets.UTF_8);
-                    items.add(new Item("mtsamples row " + r.row(), r.metadata(), "mtsamples-" + r.row() + ".txt",
-                            () -> new java.io.ByteArrayInputStream(text)));
-                }
+                MtSamplesReader.read(path).forEach(r -> items.add(r.intakeItem()));
             } else {
                 items.add(fileItem(path));
             }
@@ -146,14 +119,13 @@ final class IngestCommand implements Callable<Integer> {
         return items;
     }
 
-    private Item fileItem(Path file) {
+    private BulkIntake.Item fileItem(Path file) {
         if (mrn == null || patient == null) {
             throw new InvalidInputException("files need a patient: pass --mrn and --patient (only MTSamples CSV "
                     + "rows get synthetic identities)");
         }
         DocumentMetadata metadata = new DocumentMetadata(mrn, patient, encounter, DocumentType.parse(type), author,
                 date == null ? LocalDate.now() : date, "");
-        return new Item(file.toString(), metadata, file.getFileName().toString(), () -> Files.newInputStream(file));
+        return new BulkIntake.Item(file.toString(), metadata, file.getFileName().toString(), () -> Files.newInputStream(file));
     }
-
 }

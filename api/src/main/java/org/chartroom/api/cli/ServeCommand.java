@@ -1,7 +1,7 @@
 package org.chartroom.api.cli;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.chartroom.api.runtime.ChartroomRuntime;
 import org.chartroom.api.runtime.ChartroomSettings;
+import org.chartroom.core.error.ConfigurationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,15 +41,18 @@ final class ServeCommand implements Callable<Integer> {
         ChartroomRuntime runtime = ChartroomRuntime.open(settings);
         ApplicationContext context;
         try {
-            context = Micronaut.build(new String[0])
-                    .mainClass(ChartroomCli.class)
+            // Not Micronaut.run(): it registers a shutdown hook of its own, and two hooks stopping the server at
+            // once deadlock. This command owns the one hook that stops the server, then the pipeline.
+            context = ApplicationContext.builder()
                     .banner(false)
                     .properties(serverProperties(settings, multipartTmp))
                     .singletons(runtime)
                     .start();
+            context.getBean(EmbeddedServer.class).start();
         } catch (RuntimeException e) {
             runtime.close();
-            throw e;
+            throw new ConfigurationException("the HTTP server could not start on " + host + ":" + port + " ("
+                    + e.getMessage() + "); is the port taken? Pass --port or set CHARTROOM_PORT", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,5 +1,6 @@
 package org.chartroom.api.corpus;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.chartroom.api.runtime.BulkIntake;
 import org.chartroom.core.document.DocumentMetadata;
 import org.chartroom.core.document.DocumentType;
 
@@ -32,6 +34,13 @@ public final class MtSamplesReader {
         public DocumentMetadata metadata() {
             return new DocumentMetadata("MTS-" + row, "MTSamples Sample " + row, "", typeOf(specialty, sampleName),
                     "MTSamples", LocalDate.of(2025, 1, 1).plusDays(row % 365), specialty);
+        }
+
+        /** The report as a plain-text upload. */
+        public BulkIntake.Item intakeItem() {
+            byte[] text = transcription.getBytes(StandardCharsets.UTF_8);
+            return new BulkIntake.Item("mtsamples row " + row, metadata(), "mtsamples-" + row + ".txt",
+                    () -> new ByteArrayInputStream(text));
         }
     }
 

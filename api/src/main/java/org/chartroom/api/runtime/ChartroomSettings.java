@@ -33,7 +33,7 @@ public record ChartroomSettings(Path dataDir, long maxUploadBytes, int workers, 
 
     public static ChartroomSettings defaults(Path dataDir) {
         return new ChartroomSettings(dataDir, DEFAULT_MAX_UPLOAD_BYTES, Runtime.getRuntime().availableProcessors(),
-                Duration.ofMillis(250), Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
     /** Defaults overridden by the CHARTROOM_* variables of the given environment. */

@@ -24,6 +24,7 @@ public final class ServerProcess implements AutoCloseable {
     private final Path log;
     private final Map<String, String> env;
     private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
 
     public ServerProcess(Path dataDir, Path log, Map<String, String> env) {
@@ -54,13 +55,28 @@ public final class ServerProcess implements AutoCloseable {
         return this;
     }
 
+    /** {@code POST /api/documents} with a metadata JSON part and a file part. */
+    public HttpResponse<String> upload(String metadataJson, String fileName, byte[] content)
+            throws IOException, InterruptedException {
+        Multipart body = new Multipart();
+        return http.send(HttpRequest.newBuilder(uri("/api/documents")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", body.contentType()).POST(body.upload(metadataJson, fileName, content))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET of a path (with its query string), the body as text. */
+    public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + port + pathAndQuery);
     }
 
     public boolean isHealthy() {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
+            HttpResponse<String> r = http.send(
                     HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200;

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.tika.config.TikaConfig;
@@ -17,11 +19,15 @@ import org.apache.tika.io.TemporaryResources;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.parser.CompositeParser;
+import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.SecureContentHandler;
 import org.chartroom.core.error.InvalidInputException;
 import org.chartroom.core.error.UnprocessableContentException;
 import org.chartroom.core.error.UnsupportedMediaTypeException;
@@ -37,7 +43,7 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * Extracts text with Apache Tika's {@link AutoDetectParser} from plain text, PDF, DOCX, DOC, RTF, HTML/XHTML and ODT.
+ * Extracts text with Apache Tika's parsers from plain text, PDF, DOCX, DOC, RTF, HTML/XHTML and ODT.
  *
  * <ul>
  *   <li>The parser is chosen by the media type the caller detected (Tika is told not to detect again), so intake's
@@ -79,7 +85,8 @@ public final class TikaTextExtractor implements TextExtractor {
         }
     };
 
-    private final AutoDetectParser parser;
+    /** The parser of each supported type, resolved once: Tika's composite lookup rebuilds its map on every call. */
+    private final Map<String, Parser> parsers;
     private final MediaTypeSniffer sniffer;
     private final ExtractSettings settings;
 
@@ -94,7 +101,7 @@ public final class TikaTextExtractor implements TextExtractor {
 
     /** Creates {@link ExtractSettings#tempDirectory()} if it does not exist. */
     public TikaTextExtractor(TikaConfig config, ExtractSettings settings) {
-        this.parser = new AutoDetectParser(config);
+        this.parsers = resolveParsers(config);
         this.sniffer = new MediaTypeSniffer(config);
         this.settings = Objects.requireNonNull(settings, "settings");
         try {
@@ -158,7 +165,14 @@ public final class TikaTextExtractor implements TextExtractor {
         // document as that type. Keeping that decision means plain text is read as plain text, and so on.
         metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, type);
         try {
-            parser.parse(in, new BodyContentHandler(pages), metadata, context());
+            // As AutoDetectParser does: the secure handler stops decompression bombs (absurd expansion ratios).
+            SecureContentHandler secure = new SecureContentHandler(new BodyContentHandler(pages), in);
+            try {
+                parsers.get(type).parse(in, secure, metadata, context());
+            } catch (SAXException e) {
+                secure.throwIfCauseOf(e);
+                throw e;
+            }
         } catch (TikaException | SAXException | IOException e) {
             if (pages.limitReached()) {
                 throw tooLong();
@@ -175,6 +189,26 @@ public final class TikaTextExtractor implements TextExtractor {
             throw tooLong();
         }
         return toExtractedText(type, pages.pageTexts());
+    }
+
+    private static Map<String, Parser> resolveParsers(TikaConfig config) {
+        Map<MediaType, Parser> all = ((CompositeParser) config.getParser()).getParsers(new ParseContext());
+        MediaTypeRegistry registry = config.getMediaTypeRegistry();
+        Map<String, Parser> resolved = new HashMap<>();
+        for (String name : MEDIA_TYPES) {
+            MediaType type = registry.normalize(MediaType.parse(name));
+            Parser parser = null;
+            while (type != null && parser == null) {
+                parser = all.get(type);
+                type = registry.getSupertype(type);
+            }
+            if (parser == null) {
+                throw new IllegalStateException("Tika has no parser for " + name + "; is tika-parsers-standard-package "
+                        + "on the classpath?");
+            }
+            resolved.put(name, parser);
+        }
+        return Map.copyOf(resolved);
     }
 
     private static ExtractedText toExtractedText(String type, List<String> texts) {
