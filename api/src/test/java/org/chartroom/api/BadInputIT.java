@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 import org.chartroom.api.support.Multipart;
 import org.chartroom.api.support.ServerProcess;
+import org.chartroom.core.security.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +117,7 @@ class BadInputIT {
         AtomicLong produced = new AtomicLong();
         Multipart body = new Multipart();
         HttpRequest request = HttpRequest.newBuilder(server.uri("/api/documents"))
+                .header("Authorization", server.authorization(Role.HIM))
                 .header("Content-Type", body.contentType())
                 .POST(body.streamingUpload(metadata(), "huge.txt", () -> new RepeatingText(size, produced)))
                 .build();

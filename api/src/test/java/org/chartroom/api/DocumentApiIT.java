@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.chartroom.api.support.ServerProcess;
+import org.chartroom.core.security.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,8 @@ class DocumentApiIT {
         assertTrue(v1.get("pages").get(1).get("text").asText().contains("Physical therapy"));
 
         HttpResponse<byte[]> original = http.send(HttpRequest.newBuilder(
-                server.uri("/api/documents/" + id + "/original")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                server.uri("/api/documents/" + id + "/original")).header("Authorization",
+                server.authorization(Role.HIM)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, original.statusCode());
         assertEquals("application/pdf", original.headers().firstValue("Content-Type").orElseThrow());
         assertArrayEquals(pdf, original.body());

@@ -74,7 +74,7 @@ public final class IngestBenchmark {
         Path dir = template.dataDir().resolve("bench-ingest-run-" + (run < 0 ? "warmup" + -run : run));
         delete(dir);
         ChartroomSettings settings = new ChartroomSettings(dir, template.maxUploadBytes(), template.workers(),
-                template.refreshInterval(), template.commitInterval());
+                template.refreshInterval(), template.commitInterval(), template.tokenTtl());
         System.gc();
         ProcessMemory.resetPeaks();
         long started = System.nanoTime();

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.chartroom.api.runtime.ChartroomRuntime;
 import org.chartroom.api.runtime.ChartroomSettings;
+import org.chartroom.api.security.TokenSigningKey;
 import org.chartroom.core.error.ConfigurationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +75,9 @@ final class ServeCommand implements Callable<Integer> {
         p.put("micronaut.server.max-request-size", settings.maxUploadBytes() + MULTIPART_OVERHEAD_BYTES);
         p.put("micronaut.server.multipart.max-file-size", settings.maxUploadBytes());
         p.put("micronaut.server.multipart.location", multipartTmp.toString());
+        p.put("micronaut.security.token.jwt.signatures.secret.generator.secret",
+                TokenSigningKey.loadOrCreate(settings.keysDir()));
+        p.put("micronaut.security.token.generator.access-token.expiration", settings.tokenTtl().toSeconds());
         return p;
     }
 }

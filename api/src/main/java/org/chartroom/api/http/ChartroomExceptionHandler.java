@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import org.chartroom.core.error.ChartroomException;
 import org.chartroom.core.error.ConfigurationException;
 import org.chartroom.core.error.ConflictException;
+import org.chartroom.core.error.ForbiddenException;
 import org.chartroom.core.error.InvalidInputException;
 import org.chartroom.core.error.NotFoundException;
 import org.chartroom.core.error.PayloadTooLargeException;
@@ -37,6 +38,8 @@ final class ChartroomExceptionHandler implements ExceptionHandler<ChartroomExcep
     static HttpStatus statusOf(ChartroomException e) {
         if (e instanceof InvalidInputException) {
             return HttpStatus.BAD_REQUEST;
+        } else if (e instanceof ForbiddenException) {
+            return HttpStatus.FORBIDDEN;
         } else if (e instanceof NotFoundException) {
             return HttpStatus.NOT_FOUND;
         } else if (e instanceof PayloadTooLargeException) {

@@ -1,5 +1,6 @@
 package org.chartroom.api.http;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -11,26 +12,59 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Optional;
+import org.chartroom.api.audit.Auditor;
 import org.chartroom.api.runtime.ChartroomRuntime;
+import org.chartroom.api.security.AccessPolicy;
+import org.chartroom.core.audit.AuditAction;
 import org.chartroom.core.document.DocumentId;
 import org.chartroom.core.document.DocumentMetadata;
 import org.chartroom.core.document.DocumentRecord;
 import org.chartroom.core.document.IntakeRecord;
+import org.chartroom.core.error.ForbiddenException;
 import org.chartroom.core.error.InvalidInputException;
 import org.chartroom.core.error.NotFoundException;
 
-/** Intake and retrieval of documents. Thin: validates, delegates to the runtime, shapes the answer. */
+/**
+ * Intake and retrieval of documents. Thin: validates, authorizes, audits, delegates to the runtime, shapes the answer.
+ * Every read of a record goes through {@link AccessPolicy} and is audited, including refusals.
+ */
 @Controller("/api/documents")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({"PHYSICIAN", "TRANSCRIPTIONIST", "CODER", "HIM"})
 final class DocumentController {
     private final ChartroomRuntime runtime;
+    private final AccessPolicy policy;
+    private final Auditor auditor;
 
-    DocumentController(ChartroomRuntime runtime) {
+    DocumentController(ChartroomRuntime runtime, AccessPolicy policy, Auditor auditor) {
         this.runtime = runtime;
+        this.policy = policy;
+        this.auditor = auditor;
+    }
+
+    /** The record, if this user may see it; the access (or the refusal) is audited either way. */
+    private DocumentRecord authorized(HttpRequest<?> request, Authentication user, String id, AuditAction action) {
+        DocumentRecord record = runtime.document(DocumentId.parse(id));
+        Optional<String> glass = policy.breakGlassReason(request);
+        Auditor.Access access = Auditor.Access.of(action, record.metadata().patientMrn(), id);
+        switch (policy.decide(user, record.metadata(), glass.isPresent())) {
+            case ALLOWED -> auditor.record(request, user, access);
+            case BREAK_GLASS -> auditor.record(request, user, access.brokeGlass(glass.get()));
+            default -> {
+                auditor.record(request, user, access.denied("no treatment relationship; break the glass to proceed"));
+                throw new ForbiddenException("you have no access to this patient's record; to open it in an "
+                        + "emergency, repeat the request with the header " + AccessPolicy.BREAK_GLASS_HEADER
+                        + " giving your reason (the access will be reviewed)");
+            }
+        }
+        return record;
     }
 
     /**
@@ -38,12 +72,16 @@ final class DocumentController {
      * is durably stored; processing continues in the background (poll the Location).
      */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<DocumentViews.Accepted> upload(@Part("file") CompletedFileUpload file,
+    @Secured({"PHYSICIAN", "TRANSCRIPTIONIST", "HIM"})
+    HttpResponse<DocumentViews.Accepted> upload(HttpRequest<?> request, Authentication user,
+                                                @Part("file") CompletedFileUpload file,
                                                 @Part("metadata") String metadata) {
         DocumentMetadata parsed = MetadataForm.parse(metadata);
         IntakeRecord intake;
         try (InputStream content = file.getInputStream()) {
-            intake = runtime.intake().accept(parsed, file.getFilename(), "api", content);
+            intake = runtime.intake().accept(parsed, file.getFilename(), user.getName(), content);
+            auditor.record(request, user, Auditor.Access.of(AuditAction.WRITE, parsed.patientMrn(),
+                    intake.id().value()));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the upload failed", e);
         } finally {
@@ -54,13 +92,14 @@ final class DocumentController {
     }
 
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
-    DocumentViews.Document get(@PathVariable String id) {
-        return DocumentViews.Document.of(runtime.document(DocumentId.parse(id)));
+    DocumentViews.Document get(HttpRequest<?> request, Authentication user, @PathVariable String id) {
+        return DocumentViews.Document.of(authorized(request, user, id, AuditAction.READ));
     }
 
     @Get(uri = "/{id}/versions/{number}", produces = MediaType.APPLICATION_JSON)
-    DocumentViews.Version version(@PathVariable String id, @PathVariable String number) {
-        DocumentRecord record = runtime.document(DocumentId.parse(id));
+    DocumentViews.Version version(HttpRequest<?> request, Authentication user, @PathVariable String id,
+                                  @PathVariable String number) {
+        DocumentRecord record = authorized(request, user, id, AuditAction.READ);
         int n;
         try {
             n = Integer.parseInt(number);
@@ -74,8 +113,9 @@ final class DocumentController {
 
     /** The original file as uploaded, with its detected media type. */
     @Get(uri = "/{id}/original")
-    HttpResponse<StreamedFile> original(@PathVariable String id) {
+    HttpResponse<StreamedFile> original(HttpRequest<?> request, Authentication user, @PathVariable String id) {
         DocumentId documentId = DocumentId.parse(id);
+        authorized(request, user, id, AuditAction.DOWNLOAD);
         IntakeRecord intake = runtime.intakeRecord(documentId);
         StreamedFile file = new StreamedFile(runtime.openOriginal(documentId),
                 MediaType.of(intake.original().mediaType()));

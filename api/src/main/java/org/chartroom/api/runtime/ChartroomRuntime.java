@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.chartroom.api.audit.AuditLog;
 import org.chartroom.core.document.DocumentId;
 import org.chartroom.core.document.DocumentRecord;
 import org.chartroom.core.document.IntakeRecord;
@@ -45,11 +46,12 @@ public final class ChartroomRuntime implements AutoCloseable {
     private final Pipeline pipeline;
     private final IntakeService intake;
     private final PeriodicCommitter committer;
+    private final AuditLog audit;
     private boolean closed;
 
     private ChartroomRuntime(ChartroomSettings settings, OriginalStore originals, LuceneDocumentStore store,
                              EmbeddedWorkQueue queue, Pipeline pipeline, IntakeService intake,
-                             PeriodicCommitter committer) {
+                             PeriodicCommitter committer, AuditLog audit) {
         this.settings = settings;
         this.originals = originals;
         this.store = store;
@@ -57,6 +59,7 @@ public final class ChartroomRuntime implements AutoCloseable {
         this.pipeline = pipeline;
         this.intake = intake;
         this.committer = committer;
+        this.audit = audit;
     }
 
     public static ChartroomRuntime open(ChartroomSettings settings) {
@@ -79,7 +82,8 @@ public final class ChartroomRuntime implements AutoCloseable {
             int resubmitted = new Recovery(originals, store, queue).resubmitUnfinished();
             LOG.info("data directory open: {} documents indexed, {} unfinished uploads queued again, {} ms",
                     store.count(), resubmitted, (System.nanoTime() - started) / 1_000_000);
-            return new ChartroomRuntime(settings, originals, store, queue, pipeline, intake, committer);
+            return new ChartroomRuntime(settings, originals, store, queue, pipeline, intake, committer,
+                    AuditLog.open(settings.auditDir()));
         } catch (RuntimeException e) {
             if (store != null) {
                 store.close();
@@ -91,6 +95,11 @@ public final class ChartroomRuntime implements AutoCloseable {
 
     public ChartroomSettings settings() {
         return settings;
+    }
+
+    /** The audit trail of this data directory. */
+    public AuditLog audit() {
+        return audit;
     }
 
     public IntakeService intake() {
@@ -150,6 +159,7 @@ public final class ChartroomRuntime implements AutoCloseable {
         committer.close();
         store.close();
         originals.close();
+        audit.close();
         LOG.info("data directory closed");
     }
 }

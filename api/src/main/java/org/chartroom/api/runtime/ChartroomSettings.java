@@ -16,9 +16,10 @@ import org.chartroom.core.error.ConfigurationException;
  * @param refreshInterval  how soon a processed document becomes searchable ({@code CHARTROOM_REFRESH_MS})
  * @param commitInterval   how often the index is made durable ({@code CHARTROOM_COMMIT_MS}); a crash redoes at
  *                         most this much work from the stored originals
+ * @param tokenTtl         how long an access token is valid ({@code CHARTROOM_TOKEN_TTL_SECONDS}, default 15 min)
  */
 public record ChartroomSettings(Path dataDir, long maxUploadBytes, int workers, Duration refreshInterval,
-                                Duration commitInterval) {
+                                Duration commitInterval, Duration tokenTtl) {
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
 
     public ChartroomSettings {
@@ -29,11 +30,14 @@ public record ChartroomSettings(Path dataDir, long maxUploadBytes, int workers, 
         if (workers < 1) {
             throw new ConfigurationException("CHARTROOM_WORKERS must be at least 1");
         }
+        if (tokenTtl.isNegative() || tokenTtl.isZero()) {
+            throw new ConfigurationException("CHARTROOM_TOKEN_TTL_SECONDS must be positive");
+        }
     }
 
     public static ChartroomSettings defaults(Path dataDir) {
         return new ChartroomSettings(dataDir, DEFAULT_MAX_UPLOAD_BYTES, Runtime.getRuntime().availableProcessors(),
-                Duration.ofSeconds(1), Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(15));
     }
 
     /** Defaults overridden by the CHARTROOM_* variables of the given environment. */
@@ -43,7 +47,9 @@ public record ChartroomSettings(Path dataDir, long maxUploadBytes, int workers, 
                 number(env, "CHARTROOM_MAX_UPLOAD_BYTES", d.maxUploadBytes(), Long::parseLong),
                 number(env, "CHARTROOM_WORKERS", d.workers(), Integer::parseInt),
                 Duration.ofMillis(number(env, "CHARTROOM_REFRESH_MS", d.refreshInterval().toMillis(), Long::parseLong)),
-                Duration.ofMillis(number(env, "CHARTROOM_COMMIT_MS", d.commitInterval().toMillis(), Long::parseLong)));
+                Duration.ofMillis(number(env, "CHARTROOM_COMMIT_MS", d.commitInterval().toMillis(), Long::parseLong)),
+                Duration.ofSeconds(number(env, "CHARTROOM_TOKEN_TTL_SECONDS", d.tokenTtl().toSeconds(),
+                        Long::parseLong)));
     }
 
     private static <T> T number(Map<String, String> env, String name, T fallback, Function<String, T> parse) {
@@ -70,7 +76,19 @@ public record ChartroomSettings(Path dataDir, long maxUploadBytes, int workers, 
         return dataDir.resolve("tmp");
     }
 
+    public Path usersDir() {
+        return dataDir.resolve("users");
+    }
+
+    public Path auditDir() {
+        return dataDir.resolve("audit");
+    }
+
+    public Path keysDir() {
+        return dataDir.resolve("keys");
+    }
+
     public ChartroomSettings withMaxUploadBytes(long bytes) {
-        return new ChartroomSettings(dataDir, bytes, workers, refreshInterval, commitInterval);
+        return new ChartroomSettings(dataDir, bytes, workers, refreshInterval, commitInterval, tokenTtl);
     }
 }

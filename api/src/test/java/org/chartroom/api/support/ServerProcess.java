@@ -1,5 +1,6 @@
 package org.chartroom.api.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,19 +12,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.chartroom.api.security.UserDirectory;
+import org.chartroom.core.security.Role;
 
 /**
  * The real Chartroom server as a separate process ({@code java -jar chartroom.jar serve}), the way an operator
- * runs it. Its output goes to a log file the tests can read (e.g. to check that no PHI was logged).
+ * runs it, with one test account per role. Its output goes to a log file the tests can read (e.g. to check that no
+ * PHI was logged).
  */
 public final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final Map<String, String> env;
     private final int port;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
 
@@ -43,7 +51,69 @@ public final class ServerProcess implements AutoCloseable {
         return Path.of(jar);
     }
 
+    /** The password of the test accounts, one per role, named after the role in lower case. */
+    public static final String PASSWORD = "test-password-for-chartroom";
+    /** The display name of the test physician: documents authored under it are the physician's own. */
+    public static final String PHYSICIAN_NAME = "Dr. Test";
+
+    private final Map<Role, String> tokens = new EnumMap<>(Role.class);
+
+    private static Path accountsTemplate;
+
+    /**
+     * Gives the data directory one account per role, as an administrator would with `chartroom users add`. Argon2
+     * hashing is slow on purpose, so the accounts are made once per test run and their file copied.
+     */
+    private void createAccounts() throws IOException {
+        Path users = dataDir.resolve("users");
+        if (Files.exists(users.resolve("users.json"))) {
+            return;
+        }
+        Files.createDirectories(users);
+        Files.copy(accountsTemplate(), users.resolve("users.json"));
+    }
+
+    private static synchronized Path accountsTemplate() throws IOException {
+        if (accountsTemplate == null) {
+            Path dir = Files.createTempDirectory("chartroom-test-accounts");
+            UserDirectory users = UserDirectory.open(dir);
+            for (Role role : Role.values()) {
+                String name = role.name().toLowerCase(Locale.ROOT);
+                users.add(name, role == Role.PHYSICIAN ? PHYSICIAN_NAME : name, Set.of(role), PASSWORD.toCharArray());
+            }
+            accountsTemplate = dir.resolve("users.json");
+        }
+        return accountsTemplate;
+    }
+
+    /** A bearer token for the test account of the role (logged in once per server process). */
+    public synchronized String token(Role role) throws IOException, InterruptedException {
+        String token = tokens.get(role);
+        if (token == null) {
+            HttpResponse<String> r = login(role.name().toLowerCase(Locale.ROOT), PASSWORD);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("login as " + role + " failed: " + r.statusCode() + " " + r.body());
+            }
+            token = JSON.readTree(r.body()).get("access_token").asText();
+            tokens.put(role, token);
+        }
+        return token;
+    }
+
+    public HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
+        String body = JSON.createObjectNode().put("username", username).put("password", password).toString();
+        return http.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The Authorization header value for the role. */
+    public String authorization(Role role) throws IOException, InterruptedException {
+        return "Bearer " + token(role);
+    }
+
     public ServerProcess start() throws IOException, InterruptedException {
+        createAccounts();
+        tokens.clear();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-jar", jar().toString(), "serve", "--data", dataDir.toString(), "--port", String.valueOf(port)));
@@ -55,19 +125,49 @@ public final class ServerProcess implements AutoCloseable {
         return this;
     }
 
-    /** {@code POST /api/documents} with a metadata JSON part and a file part. */
+    /** {@code POST /api/documents} as HIM staff, with a metadata JSON part and a file part. */
     public HttpResponse<String> upload(String metadataJson, String fileName, byte[] content)
+            throws IOException, InterruptedException {
+        return upload(Role.HIM, metadataJson, fileName, content);
+    }
+
+    public HttpResponse<String> upload(Role role, String metadataJson, String fileName, byte[] content)
             throws IOException, InterruptedException {
         Multipart body = new Multipart();
         return http.send(HttpRequest.newBuilder(uri("/api/documents")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization(role))
                 .header("Content-Type", body.contentType()).POST(body.upload(metadataJson, fileName, content))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A GET of a path (with its query string), the body as text. */
+    /** A GET of a path (with its query string) as HIM staff, the body as text. */
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(Role.HIM, pathAndQuery);
+    }
+
+    /** A GET as the role's test account; {@code role} null sends no credentials. */
+    public HttpResponse<String> get(Role role, String pathAndQuery, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30));
+        if (role != null) {
+            b.header("Authorization", authorization(role));
+        }
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any request; {@code role} null sends no credentials. */
+    public HttpResponse<String> send(Role role, HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (role != null) {
+            request.header("Authorization", authorization(role));
+        }
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public URI uri(String pathAndQuery) {

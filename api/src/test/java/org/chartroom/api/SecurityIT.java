@@ -1,0 +1,250 @@
+package org.chartroom.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.chartroom.api.audit.AuditLog;
+import org.chartroom.api.support.Multipart;
+import org.chartroom.api.support.ServerProcess;
+import org.chartroom.core.security.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Authentication, roles, break-the-glass and the audit trail on the real server: the whole role × endpoint matrix,
+ * lockout, token expiry, every access audited (and the chain intact), and no PHI in the application log.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SecurityIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PATIENT = "Quintessa Varnhagen";
+    private static final String MRN = "VQ-424242";
+    private static final String OTHER_PATIENT = "Bartholomew Xylander";
+    private static final String OTHER_MRN = "XB-171717";
+    private static final String PHRASE = "zygomorphic petechiae";
+
+    private ServerProcess server;
+    private Path work;
+    private String ownId;
+    private String otherId;
+
+    @BeforeAll
+    void start(@TempDir Path work) throws Exception {
+        this.work = work;
+        server = new ServerProcess(work.resolve("data"), work.resolve("server.log"), Map.of()).start();
+        ownId = uploadAs(Role.PHYSICIAN, MRN, PATIENT, ServerProcess.PHYSICIAN_NAME);
+        otherId = uploadAs(Role.HIM, OTHER_MRN, OTHER_PATIENT, "Dr. Someone Else");
+        for (String id : List.of(ownId, otherId)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!JSON.readTree(server.get("/api/documents/" + id).body()).get("state").asText().equals("draft")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private String uploadAs(Role role, String mrn, String name, String author) throws Exception {
+        String metadata = "{\"patientMrn\":\"" + mrn + "\",\"patientName\":\"" + name + "\",\"type\":\"consultation\","
+                + "\"author\":\"" + author + "\",\"serviceDate\":\"2026-03-14\"}";
+        HttpResponse<String> r = server.upload(role, metadata, "n.txt",
+                ("ASSESSMENT: " + PHRASE + " in " + name + ".").getBytes(StandardCharsets.UTF_8));
+        assertEquals(202, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).get("id").asText();
+    }
+
+    /** One endpoint and the roles that may use it; everyone else gets 403, the anonymous 401. */
+    private record Endpoint(String name, Set<Role> allowed, int okStatus, Call call) {
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        HttpResponse<String> as(Role role) throws Exception;
+    }
+
+    private List<Endpoint> endpoints() {
+        Set<Role> clinical = EnumSet.of(Role.PHYSICIAN, Role.TRANSCRIPTIONIST, Role.CODER, Role.HIM);
+        Set<Role> audit = EnumSet.of(Role.AUDITOR, Role.HIM);
+        List<Endpoint> list = new ArrayList<>();
+        list.add(new Endpoint("GET /api/me", EnumSet.allOf(Role.class), 200, r -> server.get(r, "/api/me")));
+        list.add(new Endpoint("GET /api/documents/{own}", clinical, 200, r -> server.get(r, "/api/documents/" + ownId)));
+        list.add(new Endpoint("GET /api/documents/{own}/versions/1", clinical, 200,
+                r -> server.get(r, "/api/documents/" + ownId + "/versions/1")));
+        list.add(new Endpoint("GET /api/documents/{own}/original", clinical, 200,
+                r -> server.get(r, "/api/documents/" + ownId + "/original")));
+        list.add(new Endpoint("GET /api/documents/{other}", EnumSet.of(Role.TRANSCRIPTIONIST, Role.CODER, Role.HIM),
+                200, r -> server.get(r, "/api/documents/" + otherId)));
+        list.add(new Endpoint("GET /api/search", clinical, 200, r -> server.get(r, "/api/search?q=petechiae")));
+        list.add(new Endpoint("POST /api/documents", EnumSet.of(Role.PHYSICIAN, Role.TRANSCRIPTIONIST, Role.HIM), 202,
+                r -> server.send(r, uploadRequest())));
+        list.add(new Endpoint("GET /api/audit", audit, 200, r -> server.get(r, "/api/audit?limit=5")));
+        list.add(new Endpoint("GET /api/audit/break-glass", audit, 200, r -> server.get(r, "/api/audit/break-glass")));
+        list.add(new Endpoint("GET /api/users", EnumSet.of(Role.ADMIN), 200, r -> server.get(r, "/api/users")));
+        list.add(new Endpoint("POST /api/users", EnumSet.of(Role.ADMIN), 201, r -> server.send(r, newUserRequest())));
+        return list;
+    }
+
+    private HttpRequest.Builder uploadRequest() {
+        Multipart body = new Multipart();
+        return HttpRequest.newBuilder(server.uri("/api/documents")).header("Content-Type", body.contentType())
+                .POST(body.upload(Multipart.metadata("M-1", "Matrix Patient", "other"), "m.txt",
+                        "PLAN: rest.".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpRequest.Builder newUserRequest() {
+        String user = "u" + UUID.randomUUID().toString().substring(0, 8);
+        return HttpRequest.newBuilder(server.uri("/api/users")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"displayName\":\"U\","
+                        + "\"roles\":[\"CODER\"],\"password\":\"a-long-enough-password\"}"));
+    }
+
+    @Test
+    @Order(1)
+    void everyEndpointAnswersEachRoleAsDeclared() throws Exception {
+        Map<String, String> wrong = new LinkedHashMap<>();
+        for (Endpoint e : endpoints()) {
+            int anonymous = e.call().as(null).statusCode();
+            if (anonymous != 401) {
+                wrong.put(e.name() + " anonymous", String.valueOf(anonymous));
+            }
+            for (Role role : Role.values()) {
+                int expected = e.allowed().contains(role) ? e.okStatus() : 403;
+                HttpResponse<String> r = e.call().as(role);
+                if (r.statusCode() != expected) {
+                    wrong.put(e.name() + " as " + role, r.statusCode() + " (expected " + expected + ")");
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), "role matrix mismatches: " + wrong);
+        for (String open : List.of("/", "/health")) {
+            assertEquals(200, server.get(null, open).statusCode(), open + " is public");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aPhysicianOpensAnotherPatientsRecordOnlyByBreakingTheGlass() throws Exception {
+        HttpResponse<String> refused = server.get(Role.PHYSICIAN, "/api/documents/" + otherId);
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.body().contains("X-Break-Glass-Reason"), "the refusal says how to break the glass");
+        assertEquals(400, server.get(Role.PHYSICIAN, "/api/documents/" + otherId,
+                "X-Break-Glass-Reason", "short").statusCode(), "a reason is required");
+        HttpResponse<String> opened = server.get(Role.PHYSICIAN, "/api/documents/" + otherId,
+                "X-Break-Glass-Reason", "unconscious patient in the emergency department");
+        assertEquals(200, opened.statusCode());
+
+        JsonNode review = JSON.readTree(server.get(Role.AUDITOR, "/api/audit/break-glass").body()).get("entries");
+        assertTrue(review.size() >= 1);
+        JsonNode event = review.get(0).get("event");
+        assertEquals("physician", event.get("user").asText());
+        assertEquals(OTHER_MRN, event.get("patientMrn").asText());
+        assertEquals("unconscious patient in the emergency department", event.get("reason").asText());
+
+        JsonNode own = JSON.readTree(server.get(Role.PHYSICIAN, "/api/search?q=petechiae").body());
+        assertEquals(1, own.get("total").asLong(), "a physician's search covers their own documents");
+        assertEquals(403, server.get(Role.PHYSICIAN, "/api/search?q=petechiae&author="
+                + URLEncoder.encode("Dr. Someone Else", StandardCharsets.UTF_8)).statusCode());
+        JsonNode all = JSON.readTree(server.get(Role.PHYSICIAN, "/api/search?q=petechiae",
+                "X-Break-Glass-Reason", "mass casualty incident, all hands").body());
+        assertEquals(2, all.get("total").asLong());
+    }
+
+    @Test
+    @Order(3)
+    void everyAccessIsAuditedAndTheChainHolds() throws Exception {
+        assertEquals(401, server.login("coder", "wrong password entirely").statusCode());
+        server.get(Role.CODER, "/api/documents/" + ownId);
+        server.get(Role.CODER, "/api/search?q=" + URLEncoder.encode(PATIENT, StandardCharsets.UTF_8));
+
+        JsonNode reads = entries("action=READ&patient=" + MRN + "&user=coder");
+        assertTrue(reads.size() >= 1, "the coder's read of the record is audited");
+        assertEquals(ownId, reads.get(0).get("event").get("documentId").asText());
+        JsonNode searches = entries("action=SEARCH&user=coder");
+        assertTrue(searches.get(0).get("event").get("detail").asText().contains(PATIENT), "the query is audited");
+        JsonNode failed = entries("action=LOGIN&outcome=failure&user=coder");
+        assertEquals("wrong password", failed.get(0).get("event").get("reason").asText());
+        assertTrue(entries("action=LOGIN&outcome=success").size() >= 6, "logins are audited");
+        JsonNode denied = entries("action=ACCESS&outcome=denied");
+        assertTrue(denied.size() >= 1, "refusals are audited");
+        assertTrue(entries("action=WRITE&patient=" + MRN).size() >= 1, "uploads are audited");
+        assertTrue(entries("action=DOWNLOAD").size() >= 1, "downloads are audited");
+        assertTrue(entries("action=ADMINISTER").size() >= 1, "account administration is audited");
+
+        AuditLog.Verification v = AuditLog.verify(server.dataDir().resolve("audit"));
+        assertTrue(v.intact(), v.problem());
+        assertTrue(v.entries() > 50);
+    }
+
+    private JsonNode entries(String query) throws Exception {
+        HttpResponse<String> r = server.get(Role.AUDITOR, "/api/audit?limit=500&" + query);
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).get("entries");
+    }
+
+    @Test
+    @Order(4)
+    void repeatedFailuresLockTheAccountWithBackoff() throws Exception {
+        String user = "lockme";
+        HttpResponse<String> created = server.send(Role.ADMIN, HttpRequest.newBuilder(server.uri("/api/users"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"lockme\",\"roles\":[\"CODER\"],\"password\":\"the-right-password\"}")));
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(200, server.login(user, "the-right-password").statusCode());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, server.login(user, "a-wrong-password-" + i).statusCode());
+        }
+        assertEquals(401, server.login(user, "the-right-password").statusCode(), "locked, even with the password");
+        JsonNode locked = entries("action=LOGIN&user=lockme&outcome=failure");
+        assertTrue(locked.get(0).get("event").get("reason").asText().contains("locked"));
+    }
+
+    @Test
+    @Order(5)
+    void noPhiReachesTheApplicationLog() throws Exception {
+        String log = server.logText();
+        for (String phi : Arrays.asList(PATIENT, OTHER_PATIENT, MRN, OTHER_MRN, PHRASE, "petechiae",
+                "Matrix Patient", "unconscious patient")) {
+            assertFalse(log.contains(phi), "the log contains '" + phi + "'");
+        }
+        assertTrue(log.contains("GET /api/documents/" + ownId), "the access log names the document id");
+    }
+
+    @Test
+    @Order(6)
+    void tokensExpire() throws Exception {
+        try (ServerProcess shortLived = new ServerProcess(work.resolve("data2"), work.resolve("server2.log"),
+                Map.of("CHARTROOM_TOKEN_TTL_SECONDS", "2")).start()) {
+            assertEquals(200, shortLived.get(Role.CODER, "/api/me").statusCode());
+            Thread.sleep(3_500);
+            assertEquals(401, shortLived.get(Role.CODER, "/api/me").statusCode(), "the token expired");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.chartroom.api.http;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Deny by default, checked: every HTTP route of every controller names the roles it serves. */
+class EndpointsDeclareRolesTest {
+    private static final List<Class<? extends Annotation>> ROUTES =
+            List.of(Get.class, Post.class, Put.class, Delete.class, Patch.class);
+
+    @Test
+    void everyRouteIsSecured() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path dir = Path.of(DocumentController.class.getResource("DocumentController.class").toURI()).getParent();
+        List<String> controllers = new ArrayList<>();
+        List<String> unsecured = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                String name = f.getFileName().toString();
+                Class<?> type = Class.forName(getClass().getPackageName() + "." + name.substring(0, name.length() - 6));
+                if (!type.isAnnotationPresent(Controller.class)) {
+                    continue;
+                }
+                controllers.add(type.getSimpleName());
+                for (Method m : type.getDeclaredMethods()) {
+                    boolean route = ROUTES.stream().anyMatch(m::isAnnotationPresent);
+                    if (route && !m.isAnnotationPresent(Secured.class) && !type.isAnnotationPresent(Secured.class)) {
+                        unsecured.add(type.getSimpleName() + "." + m.getName());
+                    }
+                }
+            }
+        }
+        assertFalse(controllers.isEmpty());
+        assertTrue(controllers.contains("DocumentController") && controllers.contains("AuditController"));
+        assertTrue(unsecured.isEmpty(), "routes without @Secured: " + unsecured);
+    }
+}
