@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private ServerProcess server;
 
     @BeforeAll
@@ -116,7 +114,7 @@ class DocumentApiIT {
         assertEquals(2, v1.get("pages").size());
         assertTrue(v1.get("pages").get(1).get("text").asText().contains("Physical therapy"));
 
-        HttpResponse<byte[]> original = http.send(HttpRequest.newBuilder(
+        HttpResponse<byte[]> original = server.client().send(HttpRequest.newBuilder(
                 server.uri("/api/documents/" + id + "/original")).header("Authorization",
                 server.authorization(Role.HIM)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, original.statusCode());

@@ -239,6 +239,51 @@ class SecurityIT {
 
     @Test
     @Order(6)
+    void theServerSpeaksOnlyHttpsWithTheCertificateItPrintedAndSecureHeaders() throws Exception {
+        HttpResponse<String> page = server.get(null, "/");
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+        assertTrue(page.headers().firstValue("Strict-Transport-Security").isPresent());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertEquals("no-store", server.get(null, "/api/me").headers().firstValue("Cache-Control").orElse(""),
+                "even a refusal is not cached");
+
+        java.security.cert.X509Certificate served;
+        javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+        java.util.concurrent.atomic.AtomicReference<java.security.cert.X509Certificate> seen =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) { }
+
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {
+                seen.set(c[0]);
+            }
+
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        java.net.http.HttpClient.newBuilder().sslContext(trustAll).build().send(
+                HttpRequest.newBuilder(server.uri("/health")).build(), HttpResponse.BodyHandlers.discarding());
+        served = seen.get();
+        String fingerprint = java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(served.getEncoded()));
+        assertEquals(server.printedFingerprint(), fingerprint, "the served certificate is the one announced");
+
+        java.net.URI plain = java.net.URI.create(server.uri("/health").toString().replace("https:", "http:"));
+        boolean plainAnswered;
+        try {
+            HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(plain).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            plainAnswered = r.statusCode() == 200;
+        } catch (java.io.IOException e) {
+            plainAnswered = false;
+        }
+        assertFalse(plainAnswered, "plain HTTP is not served");
+    }
+
+    @Test
+    @Order(7)
     void tokensExpire() throws Exception {
         try (ServerProcess shortLived = new ServerProcess(work.resolve("data2"), work.resolve("server2.log"),
                 Map.of("CHARTROOM_TOKEN_TTL_SECONDS", "2")).start()) {

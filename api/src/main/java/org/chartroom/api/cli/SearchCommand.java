@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.chartroom.api.runtime.ChartroomRuntime;
+import org.chartroom.core.audit.AuditAction;
 import org.chartroom.core.document.DocumentState;
 import org.chartroom.core.document.DocumentType;
 import org.chartroom.core.search.FacetCount;
@@ -65,6 +66,8 @@ final class SearchCommand implements Callable<Integer> {
         SearchResult result;
         try (ChartroomRuntime runtime = ChartroomRuntime.open(data.settings())) {
             result = runtime.search(q);
+            runtime.auditCommandLine(AuditAction.SEARCH, "chartroom search", mrn == null ? "" : mrn, "",
+                    "q=" + query + "; hits=" + result.total());
         }
         if (json) {
             System.out.println(Json.MAPPER.writeValueAsString(result));

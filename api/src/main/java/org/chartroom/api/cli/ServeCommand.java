@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.chartroom.api.runtime.ChartroomRuntime;
 import org.chartroom.api.runtime.ChartroomSettings;
+import org.chartroom.api.security.TlsCertificate;
 import org.chartroom.api.security.TokenSigningKey;
+import org.chartroom.api.security.UserDirectory;
 import org.chartroom.core.error.ConfigurationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +31,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "TCP port. Default: ${DEFAULT-VALUE} (env CHARTROOM_PORT).")
     int port;
 
+    @Option(names = "--insecure-http", defaultValue = "${env:CHARTROOM_INSECURE_HTTP:-false}",
+            description = {"Serve plain HTTP instead of HTTPS: only behind a TLS-terminating proxy on the same host.",
+                    "Default: HTTPS with CHARTROOM_TLS_KEYSTORE, or a self-signed certificate made on first start."})
+    boolean insecureHttp;
+
     @Option(names = "--host", defaultValue = "${env:CHARTROOM_HOST:-127.0.0.1}",
             description = "Address to listen on. Default: ${DEFAULT-VALUE} (env CHARTROOM_HOST); "
                     + "use 0.0.0.0 to listen on every interface.")
@@ -39,6 +46,8 @@ final class ServeCommand implements Callable<Integer> {
         ChartroomSettings settings = data.settings();
         Path multipartTmp = settings.tmpDir().resolve("multipart");
         Files.createDirectories(multipartTmp);
+        tls = insecureHttp ? null : tlsCertificate(settings);
+        UserDirectory users = UserDirectory.open(settings.usersDir());
         ChartroomRuntime runtime = ChartroomRuntime.open(settings);
         ApplicationContext context;
         try {
@@ -61,15 +70,46 @@ final class ServeCommand implements Callable<Integer> {
             runtime.close();
             stopped.countDown();
         }, "chartroom-shutdown"));
-        System.out.printf("Chartroom is serving http://%s:%d (data directory %s). Stop with Ctrl-C.%n", host, port,
-                settings.dataDir());
+        System.out.printf("Chartroom is serving %s://%s:%d (data directory %s). Stop with Ctrl-C.%n",
+                insecureHttp ? "http" : "https", host, port, settings.dataDir());
+        if (tls != null) {
+            System.out.printf("TLS certificate%s, SHA-256 fingerprint %s%n",
+                    tls.generated() ? " (self-signed, " + tls.keystore() + ")" : "", tls.fingerprint());
+        }
+        if (users.isEmpty()) {
+            System.out.println("No user accounts yet: create the first administrator with "
+                    + "`chartroom users add admin --role ADMIN --data " + settings.dataDir() + "`");
+        }
         System.out.flush();
         stopped.await();
         return 0;
     }
 
+    private TlsCertificate tls;
+
+    private static TlsCertificate tlsCertificate(ChartroomSettings settings) {
+        String keystore = System.getenv("CHARTROOM_TLS_KEYSTORE");
+        if (keystore != null && !keystore.isBlank()) {
+            String password = System.getenv("CHARTROOM_TLS_KEYSTORE_PASSWORD");
+            if (password == null) {
+                throw new ConfigurationException("CHARTROOM_TLS_KEYSTORE is set but CHARTROOM_TLS_KEYSTORE_PASSWORD "
+                        + "is not");
+            }
+            return TlsCertificate.load(Path.of(keystore), password);
+        }
+        return TlsCertificate.selfSigned(settings.keysDir());
+    }
+
     private Map<String, Object> serverProperties(ChartroomSettings settings, Path multipartTmp) {
         Map<String, Object> p = new LinkedHashMap<>();
+        if (tls != null) {
+            p.put("micronaut.server.ssl.enabled", true);
+            p.put("micronaut.server.ssl.port", port);
+            p.put("micronaut.server.dual-protocol", false);
+            p.put("micronaut.server.ssl.key-store.path", "file:" + tls.keystore());
+            p.put("micronaut.server.ssl.key-store.password", tls.password());
+            p.put("micronaut.server.ssl.key-store.type", "PKCS12");
+        }
         p.put("micronaut.server.host", host);
         p.put("micronaut.server.port", port);
         p.put("micronaut.server.max-request-size", settings.maxUploadBytes() + MULTIPART_OVERHEAD_BYTES);

@@ -1,10 +1,12 @@
 package org.chartroom.api.http;
 
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,12 @@ import org.slf4j.LoggerFactory;
  * may hold PHI.
  */
 @ServerFilter("/**")
-final class RequestLog {
+final class RequestLog implements Ordered {
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.before();  // outermost, so refused requests are logged too
+    }
+
     static final String HEADER = "X-Request-Id";
     private static final Logger LOG = LoggerFactory.getLogger("org.chartroom.access");
     private static final String STARTED = "chartroom.started";

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.chartroom.core.audit.AuditAction;
 import org.chartroom.core.document.DocumentMetadata;
 import org.chartroom.core.error.ChartroomException;
 
@@ -62,7 +63,9 @@ public final class BulkIntake {
             for (Item item : items) {
                 done.add(pool.submit(() -> {
                     try (InputStream in = item.content().open()) {
-                        runtime.intake().accept(item.metadata(), item.fileName(), "cli", in);
+                        var intake = runtime.intake().accept(item.metadata(), item.fileName(), "cli", in);
+                        runtime.auditCommandLine(AuditAction.WRITE, "chartroom ingest",
+                                item.metadata().patientMrn(), intake.id().value(), "");
                         accepted.incrementAndGet();
                     } catch (ChartroomException e) {
                         rejected.merge(e.kind(), 1, Integer::sum);

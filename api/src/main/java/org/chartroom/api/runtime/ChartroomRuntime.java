@@ -2,9 +2,12 @@ package org.chartroom.api.runtime;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import org.chartroom.api.audit.AuditLog;
+import org.chartroom.core.audit.AuditAction;
+import org.chartroom.core.audit.AuditEvent;
 import org.chartroom.core.document.DocumentId;
 import org.chartroom.core.document.DocumentRecord;
 import org.chartroom.core.document.IntakeRecord;
@@ -100,6 +103,16 @@ public final class ChartroomRuntime implements AutoCloseable {
     /** The audit trail of this data directory. */
     public AuditLog audit() {
         return audit;
+    }
+
+    /**
+     * Audits an access made from the command line on this data directory (whoever can run the command can read the
+     * files, so the trail records the operating-system user).
+     */
+    public void auditCommandLine(AuditAction action, String resource, String patientMrn, String documentId,
+                                 String detail) {
+        audit.append(new AuditEvent(Instant.now(), "cli:" + System.getProperty("user.name", "unknown"), List.of(),
+                action, resource, patientMrn, documentId, "", AuditEvent.SUCCESS, "", false, detail));
     }
 
     public IntakeService intake() {

@@ -2,6 +2,7 @@ package org.chartroom.api.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.chartroom.api.security.UserDirectory;
 import org.chartroom.core.security.Role;
 
@@ -32,7 +37,7 @@ public final class ServerProcess implements AutoCloseable {
     private final Map<String, String> env;
     private final int port;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private HttpClient http;
     private Process process;
 
     public ServerProcess(Path dataDir, Path log, Map<String, String> env) {
@@ -102,7 +107,7 @@ public final class ServerProcess implements AutoCloseable {
 
     public HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
         String body = JSON.createObjectNode().put("username", username).put("password", password).toString();
-        return http.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/json")
+        return client().send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -134,7 +139,7 @@ public final class ServerProcess implements AutoCloseable {
     public HttpResponse<String> upload(Role role, String metadataJson, String fileName, byte[] content)
             throws IOException, InterruptedException {
         Multipart body = new Multipart();
-        return http.send(HttpRequest.newBuilder(uri("/api/documents")).timeout(Duration.ofSeconds(30))
+        return client().send(HttpRequest.newBuilder(uri("/api/documents")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization(role))
                 .header("Content-Type", body.contentType()).POST(body.upload(metadataJson, fileName, content))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -155,7 +160,7 @@ public final class ServerProcess implements AutoCloseable {
         if (headers.length > 0) {
             b.headers(headers);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return client().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Any request; {@code role} null sends no credentials. */
@@ -163,7 +168,7 @@ public final class ServerProcess implements AutoCloseable {
         if (role != null) {
             request.header("Authorization", authorization(role));
         }
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return client().send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public Path dataDir() {
@@ -171,12 +176,43 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+        return URI.create("https://127.0.0.1:" + port + pathAndQuery);
+    }
+
+    /**
+     * An HTTPS client that trusts exactly the certificate the server generated on its first start (read from the
+     * data directory, as a site would pin its fingerprint).
+     */
+    public synchronized HttpClient client() {
+        if (http == null) {
+            Path keys = dataDir.resolve("keys");
+            try (InputStream in = Files.newInputStream(keys.resolve("tls.p12"))) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(in, Files.readString(keys.resolve("tls.password")).strip().toCharArray());
+                TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                trust.init(store);
+                SSLContext tls = SSLContext.getInstance("TLS");
+                tls.init(null, trust.getTrustManagers(), null);
+                http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("the server's TLS keystore is not readable yet: " + e, e);
+            }
+        }
+        return http;
+    }
+
+    /** The SHA-256 fingerprint the server printed at start, or empty. */
+    public String printedFingerprint() throws IOException {
+        return logText().lines().filter(l -> l.contains("SHA-256 fingerprint")).findFirst()
+                .map(l -> l.substring(l.lastIndexOf(' ') + 1)).orElse("");
     }
 
     public boolean isHealthy() {
+        if (!Files.exists(dataDir.resolve("keys").resolve("tls.password"))) {
+            return false;
+        }
         try {
-            HttpResponse<String> r = http.send(
+            HttpResponse<String> r = client().send(
                     HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200;
