@@ -90,6 +90,11 @@ public final class SealedFile {
         }
     }
 
+    /** Whether the file starts like a sealed object (an empty or plaintext file does not). */
+    public static boolean isSealed(Path file) throws IOException {
+        return WrappedKeyHeader.hasMagic(file, MAGIC);
+    }
+
     /** The id of the master key that wraps the data key of this sealed file. */
     public static KeyId keyId(Path file) throws IOException {
         return WrappedKeyHeader.keyId(file, MAGIC, KEY_ID_AT);
