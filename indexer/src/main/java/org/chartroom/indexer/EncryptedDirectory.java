@@ -4,15 +4,24 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NativeFSLockFactory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
@@ -21,6 +30,7 @@ import org.chartroom.core.crypto.IntegrityException;
 import org.chartroom.core.crypto.KeyId;
 import org.chartroom.core.crypto.KeyRing;
 import org.chartroom.core.crypto.WrappedKeyHeader;
+import org.chartroom.core.error.ConfigurationException;
 
 /**
  * A Lucene {@link Directory} that encrypts every file it writes with AES-256 in CTR mode, so the index (stored
@@ -140,6 +150,47 @@ public final class EncryptedDirectory extends FilterDirectory {
     /** Re-wraps the file's key under the ring's current key, in place; false when it already was. */
     public static boolean rewrap(Path file, KeyRing keys) throws IOException {
         return WrappedKeyHeader.rewrap(file, MAGIC, KEY_ID_AT, WRAPPED_BYTES, keys);
+    }
+
+    /**
+     * Re-wraps every index file in {@code indexDir} under the ring's current key (for {@code chartroom keys rotate}),
+     * holding the index's write lock so that no writer runs meanwhile.
+     *
+     * @return how many files were re-wrapped
+     * @throws ConfigurationException when the index is open elsewhere (a running server)
+     */
+    public static int rewrapIndex(Path indexDir, KeyRing keys) throws IOException {
+        int rewrapped = 0;
+        try (Directory directory = FSDirectory.open(indexDir, NativeFSLockFactory.INSTANCE);
+             Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            for (String name : directory.listAll()) {
+                Path file = indexDir.resolve(name);
+                lock.ensureValid();
+                if (!IndexWriter.WRITE_LOCK_NAME.equals(name) && isEncrypted(file) && rewrap(file, keys)) {
+                    rewrapped++;
+                }
+            }
+        } catch (LockObtainFailedException e) {
+            throw new ConfigurationException("the index " + indexDir + " is in use by another Chartroom process (a "
+                    + "running server?); stop it first", e);
+        }
+        return rewrapped;
+    }
+
+    /** How many index files each master key wraps ("none" for files without an encryption header). */
+    public static Map<String, Integer> filesByKey(Path indexDir) throws IOException {
+        Map<String, Integer> counts = new TreeMap<>();
+        if (!Files.isDirectory(indexDir)) {
+            return counts;
+        }
+        try (Stream<Path> files = Files.list(indexDir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (!IndexWriter.WRITE_LOCK_NAME.equals(file.getFileName().toString())) {
+                    counts.merge(isEncrypted(file) ? keyId(file).hex() : "none", 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
     }
 
     private static SecretKeySpec key(byte[] secret) {

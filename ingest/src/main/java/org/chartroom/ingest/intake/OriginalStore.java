@@ -329,11 +329,10 @@ public final class OriginalStore implements AutoCloseable {
      * Re-wraps the data key of every stored object under the key ring's current master key, in place (the bulk data
      * is not rewritten), for {@code chartroom keys rotate}. Safe to run again after an interruption.
      *
+     * @param keys a ring holding the keys the objects are under now and, as current, the key to move them to
      * @return how many objects were re-wrapped (objects already under the current key are left alone)
-     * @throws IllegalStateException when the store was opened with encryption off
      */
-    public int rewrap() {
-        KeyRing keys = encryption.keys().orElseThrow(() -> new IllegalStateException("encryption is off"));
+    public int rewrap(KeyRing keys) {
         int rewrapped = 0;
         for (Path file : storedObjects()) {
             try {

@@ -120,8 +120,8 @@ class EncryptedOriginalStoreTest {
         SecretKey next = KeyRing.newKey();
         KeyRing rotating = new KeyRing(next, List.of(master), "test");
         try (OriginalStore store = OriginalStore.open(originals(), Encryption.with(rotating))) {
-            assertEquals(4, store.rewrap());
-            assertEquals(0, store.rewrap(), "running it again is harmless");
+            assertEquals(4, store.rewrap(rotating));
+            assertEquals(0, store.rewrap(rotating), "running it again is harmless");
             assertEquals(Map.of(rotating.currentId().hex(), 4), store.objectsByKey());
         }
         try (OriginalStore store = OriginalStore.open(originals(),
