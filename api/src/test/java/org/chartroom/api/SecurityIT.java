@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.chartroom.api.audit.AuditLog;
+import org.chartroom.api.runtime.ChartroomRuntime;
+import org.chartroom.api.runtime.ChartroomSettings;
 import org.chartroom.api.support.Multipart;
 import org.chartroom.api.support.ServerProcess;
 import org.chartroom.core.security.Role;
@@ -198,7 +200,8 @@ class SecurityIT {
         assertTrue(entries("action=DOWNLOAD").size() >= 1, "downloads are audited");
         assertTrue(entries("action=ADMINISTER").size() >= 1, "account administration is audited");
 
-        AuditLog.Verification v = AuditLog.verify(server.dataDir().resolve("audit"));
+        AuditLog.Verification v = AuditLog.verify(server.dataDir().resolve("audit"),
+                ChartroomRuntime.encryption(ChartroomSettings.defaults(server.dataDir()), Map.of()));
         assertTrue(v.intact(), v.problem());
         assertTrue(v.entries() > 50);
     }

@@ -140,6 +140,9 @@ public final class LuceneDocumentStore implements DocumentStore {
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir, NativeFSLockFactory.INSTANCE);
+            if (settings.encryption().keys().isPresent()) {
+                directory = new EncryptedDirectory(directory, settings.encryption().keys().get());
+            }
             boolean existed = DirectoryReader.indexExists(directory);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)

@@ -7,7 +7,8 @@
  * {@code RecordDocumentBuilder} (record → Lucene document), {@code SearchQueryTranslator} (query string and filters →
  * Lucene query), {@code FacetCounter} (facet counts, state cached per reader), {@code SnippetHighlighter}
  * (highlighted passages), {@code StoreSearcher} (a searcher with its per-reader state) and {@code RecentPuts}
- * (get-after-put before a refresh).
+ * (get-after-put before a refresh). {@link org.chartroom.indexer.EncryptedDirectory} encrypts every index file (AES-CTR,
+ * per-file keys wrapped by the master key) when {@link org.chartroom.indexer.StoreSettings#encryption()} is on.
  *
  * <p>Records are PHI: nothing in this package logs or puts into an exception message anything but document ids,
  * counts, paths and Lucene's own error texts about files.

@@ -22,6 +22,8 @@ import org.chartroom.core.search.FacetCount;
 import org.chartroom.core.search.SearchHit;
 import org.chartroom.core.search.SearchQuery;
 import org.chartroom.core.search.SearchResult;
+import org.chartroom.core.crypto.Encryption;
+import org.chartroom.core.crypto.KeyRing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,9 @@ class LuceneDocumentStoreSearchTest {
     @BeforeAll
     static void corpus() {
         // A long refresh interval: visibility in these tests comes from the explicit refresh only.
-        store = LuceneDocumentStore.open(dir, StoreSettings.defaults().withRefreshInterval(Duration.ofHours(1)));
+        // Search, highlights and facets over an encrypted index (the other store tests run on a plaintext one).
+        store = LuceneDocumentStore.open(dir, StoreSettings.defaults().withRefreshInterval(Duration.ofHours(1))
+                .withEncryption(Encryption.with(new KeyRing(KeyRing.newKey(), java.util.List.of(), "test"))));
         store.put(Notes.note(1, "MRN001", "Alice Walker", DocumentType.DISCHARGE_SUMMARY, "dr.house",
                 LocalDate.of(2024, 1, 10), DocumentState.SIGNED,
                 "HISTORY: Patient fell and has multiple rib fractures. No fever reported.\n"

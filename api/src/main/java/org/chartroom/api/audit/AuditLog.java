@@ -17,10 +17,12 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
 import org.chartroom.core.audit.AuditEvent;
+import org.chartroom.core.crypto.Encryption;
 import org.chartroom.core.error.ConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +44,19 @@ public final class AuditLog implements AutoCloseable {
     static final String HEAD = "audit.head";
     static final String GENESIS = "0".repeat(64);
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
-    /** One line of the trail. */
+    /** One entry of the trail, as readers see it. */
     public record Entry(long seq, String prev, AuditEvent event, String hash) {
+    }
+
+    /**
+     * One line as stored: the event in the clear ({@code event}) when encryption is off, else sealed with AES-256-GCM
+     * ({@code sealed}, base64): the trail names patients, so it is PHI at rest like the records. The hash is always
+     * over the plaintext event, so re-sealing under a new master key keeps the chain.
+     */
+    record Line(long seq, String prev, AuditEvent event, String sealed, String hash) {
     }
 
     /** The outcome of {@link #verify}: intact, or where the chain first breaks and how. */
@@ -55,27 +66,35 @@ public final class AuditLog implements AutoCloseable {
     private final Path file;
     private final Path head;
     private final FileChannel out;
+    private final Encryption encryption;
     private long seq;
     private String lastHash;
 
-    private AuditLog(Path dir, FileChannel out, long seq, String lastHash) {
+    private AuditLog(Path dir, FileChannel out, Encryption encryption, long seq, String lastHash) {
         this.file = dir.resolve(FILE);
         this.head = dir.resolve(HEAD);
         this.out = out;
+        this.encryption = encryption;
         this.seq = seq;
         this.lastHash = lastHash;
     }
 
-    /** Opens (or creates) the trail in {@code dir}; an entry torn by a crash mid-write is cut off. */
+    /** Opens (or creates) a trail in the clear (tests; the runtime always passes its encryption). */
     public static AuditLog open(Path dir) {
+        return open(dir, Encryption.off());
+    }
+
+    /** Opens (or creates) the trail in {@code dir}; an entry torn by a crash mid-write is cut off. */
+    public static AuditLog open(Path dir, Encryption encryption) {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(FILE);
             FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            Entry last = cutTornTail(out);
+            Line last = cutTornTail(out);
             out.position(out.size());
-            return new AuditLog(dir, out, last == null ? 0 : last.seq(), last == null ? GENESIS : last.hash());
+            return new AuditLog(dir, out, encryption, last == null ? 0 : last.seq(),
+                    last == null ? GENESIS : last.hash());
         } catch (IOException e) {
             throw new ConfigurationException("cannot open the audit trail in " + dir + " (" + e.getMessage()
                     + "); check the permissions of the data directory", e);
@@ -87,7 +106,7 @@ public final class AuditLog implements AutoCloseable {
         long next = seq + 1;
         Entry entry = new Entry(next, lastHash, event, hash(next, lastHash, event));
         try {
-            byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = (JSON.writeValueAsString(store(entry, encryption)) + "\n").getBytes(StandardCharsets.UTF_8);
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 out.write(buffer);
@@ -128,7 +147,7 @@ public final class AuditLog implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null) {
                 if (!line.isBlank()) {
-                    consumer.accept(JSON.readValue(line, Entry.class));
+                    consumer.accept(read(JSON.readValue(line, Line.class), encryption));
                 }
             }
         } catch (IOException e) {
@@ -136,8 +155,69 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Checks the whole chain of the trail in {@code dir}. Never throws for a damaged trail; says what is wrong. */
+    private static Line store(Entry e, Encryption encryption) throws JsonProcessingException {
+        if (!encryption.enabled()) {
+            return new Line(e.seq(), e.prev(), e.event(), null, e.hash());
+        }
+        byte[] sealed = encryption.seal(JSON.writeValueAsBytes(e.event()));
+        return new Line(e.seq(), e.prev(), null, Base64.getEncoder().encodeToString(sealed), e.hash());
+    }
+
+    private static Entry read(Line line, Encryption encryption) throws IOException {
+        AuditEvent event = line.event();
+        if (line.sealed() != null) {
+            if (!encryption.enabled()) {
+                throw new IOException("audit entry " + line.seq() + " is sealed and no master key is configured");
+            }
+            event = JSON.readValue(encryption.open(Base64.getDecoder().decode(line.sealed())), AuditEvent.class);
+        }
+        return new Entry(line.seq(), line.prev(), event, line.hash());
+    }
+
+    /**
+     * Re-seals every entry under the current master key of {@code encryption} (after a key rotation), writing a new
+     * file and renaming it into place. The hashes are over the plaintext, so the chain is unchanged. Call it with no
+     * server writing to the trail. Returns the number of entries.
+     */
+    public static int reseal(Path dir, Encryption encryption) throws IOException {
+        Path file = dir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        Path tmp = dir.resolve(FILE + ".reseal");
+        int n = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             FileChannel outChannel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                     StandardOpenOption.TRUNCATE_EXISTING)) {
+            String text;
+            while ((text = in.readLine()) != null) {
+                if (text.isBlank()) {
+                    continue;
+                }
+                Entry e = read(JSON.readValue(text, Line.class), encryption);
+                ByteBuffer b = ByteBuffer.wrap((JSON.writeValueAsString(store(e, encryption)) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                while (b.hasRemaining()) {
+                    outChannel.write(b);
+                }
+                n++;
+            }
+            outChannel.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return n;
+    }
+
+    /** Checks a trail in the clear (tests). */
     public static Verification verify(Path dir) {
+        return verify(dir, Encryption.off());
+    }
+
+    /**
+     * Checks the whole chain of the trail in {@code dir} (sealed entries need the master key). Never throws for a
+     * damaged trail; says what is wrong.
+     */
+    public static Verification verify(Path dir, Encryption encryption) {
         Path file = dir.resolve(FILE);
         if (!Files.exists(file)) {
             return new Verification(false, 0, "no audit trail at " + file);
@@ -151,9 +231,12 @@ public final class AuditLog implements AutoCloseable {
                 lineNo++;
                 Entry e;
                 try {
-                    e = JSON.readValue(line, Entry.class);
+                    e = read(JSON.readValue(line, Line.class), encryption);
                 } catch (JsonProcessingException ex) {
                     return new Verification(false, expectedSeq - 1, "line " + lineNo + " is not an audit entry");
+                } catch (IOException ex) {
+                    return new Verification(false, expectedSeq - 1, "entry on line " + lineNo + " cannot be "
+                            + "unsealed (altered, or the wrong master key): " + ex.getMessage());
                 }
                 if (e.seq() != expectedSeq) {
                     return new Verification(false, expectedSeq - 1, "line " + lineNo + " has sequence " + e.seq()
@@ -211,8 +294,8 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Reads the last complete entry, cutting off a line torn by a crash during a write. */
-    private static Entry cutTornTail(FileChannel channel) throws IOException {
+    /** Reads the last complete line, cutting off a line torn by a crash during a write. */
+    private static Line cutTornTail(FileChannel channel) throws IOException {
         long size = channel.size();
         if (size == 0) {
             return null;
@@ -233,7 +316,7 @@ public final class AuditLog implements AutoCloseable {
         long start = lastNewline(channel, end - 1) + 1;
         ByteBuffer line = ByteBuffer.allocate((int) (end - start));
         channel.read(line, start);
-        return JSON.readValue(new String(line.array(), StandardCharsets.UTF_8).strip(), Entry.class);
+        return JSON.readValue(new String(line.array(), StandardCharsets.UTF_8).strip(), Line.class);
     }
 
     /** The offset of the last '\n' before {@code before}, or -1. */

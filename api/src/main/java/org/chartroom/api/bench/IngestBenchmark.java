@@ -16,6 +16,8 @@ import org.chartroom.api.corpus.MtSamplesReader;
 import org.chartroom.api.runtime.BulkIntake;
 import org.chartroom.api.runtime.ChartroomRuntime;
 import org.chartroom.api.runtime.ChartroomSettings;
+import org.chartroom.core.crypto.Encryption;
+import org.chartroom.core.crypto.KeyRing;
 
 /**
  * Ingest throughput on the MTSamples reports, into a fresh data directory per run: end to end (durable intake with
@@ -27,8 +29,12 @@ public final class IngestBenchmark {
     private final List<BulkIntake.Item> items;
     private final ChartroomSettings template;
     private final int intakeThreads;
+    private final boolean encrypted;
 
-    public IngestBenchmark(List<MtSamplesReader.Report> reports, ChartroomSettings template, int intakeThreads) {
+    /** @param encrypted whether originals, intake records and index are encrypted (with a fresh key per run) */
+    public IngestBenchmark(List<MtSamplesReader.Report> reports, ChartroomSettings template, int intakeThreads,
+                           boolean encrypted) {
+        this.encrypted = encrypted;
         this.reports = reports;
         this.items = reports.stream().map(MtSamplesReader.Report::intakeItem).toList();
         this.template = template;
@@ -52,6 +58,7 @@ public final class IngestBenchmark {
         summary.put("documents", reports.size());
         summary.put("workers", template.workers());
         summary.put("intakeThreads", intakeThreads);
+        summary.put("encryption", encrypted ? "on" : "off");
         for (String key : List.of("endToEndDocumentsPerSecond", "pipelineDocumentsPerSecond",
                 "intakeDocumentsPerSecond", "endToEndSeconds", "pipelineSeconds")) {
             summary.put(key, median(perRun, key));
@@ -62,7 +69,7 @@ public final class IngestBenchmark {
             summary.put("coldEndToEndDocumentsPerSecond", cold.get(0).get("endToEndDocumentsPerSecond"));
             summary.put("coldPipelineDocumentsPerSecond", cold.get(0).get("pipelineDocumentsPerSecond"));
         }
-        return new BenchReport("ingest", summary, perRun);
+        return new BenchReport(encrypted ? "ingest" : "ingest-encryption-off", summary, perRun);
     }
 
     /**
@@ -75,11 +82,14 @@ public final class IngestBenchmark {
         delete(dir);
         ChartroomSettings settings = new ChartroomSettings(dir, template.maxUploadBytes(), template.workers(),
                 template.refreshInterval(), template.commitInterval(), template.tokenTtl());
+        // A key in memory rather than a keystore per run: the same cipher work as in production, no key files.
+        Encryption encryption = encrypted ? Encryption.with(new KeyRing(KeyRing.newKey(), List.of(), "benchmark"))
+                : Encryption.off();
         System.gc();
         ProcessMemory.resetPeaks();
         long started = System.nanoTime();
         double intakeSeconds;
-        try (ChartroomRuntime runtime = ChartroomRuntime.open(settings);
+        try (ChartroomRuntime runtime = ChartroomRuntime.open(settings, encryption);
              ProgressBar bar = new ProgressBar(label(run) + " end to end", reports.size())) {
             BulkIntake.Outcome outcome = BulkIntake.run(runtime, items, intakeThreads, () -> { });
             intakeSeconds = (System.nanoTime() - started) / 1e9;
@@ -94,7 +104,7 @@ public final class IngestBenchmark {
 
         delete(settings.indexDir());
         long reopened = System.nanoTime();
-        try (ChartroomRuntime runtime = ChartroomRuntime.open(settings);
+        try (ChartroomRuntime runtime = ChartroomRuntime.open(settings, encryption);
              ProgressBar bar = new ProgressBar(label(run) + " pipeline only", reports.size())) {
             awaitIndexed(runtime, bar);
         }

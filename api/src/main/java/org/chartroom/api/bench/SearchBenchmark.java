@@ -52,7 +52,8 @@ public final class SearchBenchmark {
         return queries;
     }
 
-    public static BenchReport run(ChartroomRuntime runtime, int warmups, int runs) {
+    /** @param encrypted whether the runtime's data directory is encrypted (recorded in the report) */
+    public static BenchReport run(ChartroomRuntime runtime, int warmups, int runs, boolean encrypted) {
         List<SearchQuery> queries = queries();
         long hits = 0;
         for (int w = 0; w < Math.max(1, warmups); w++) {
@@ -81,10 +82,11 @@ public final class SearchBenchmark {
         summary.put("documents", runtime.documentCount());
         summary.put("queries", queries.size());
         summary.put("matchesPerPass", hits);
+        summary.put("encryption", encrypted ? "on" : "off");
         for (String key : List.of("p50Ms", "p95Ms", "p99Ms", "maxMs")) {
             summary.put(key, IngestBenchmark.median(perRun, key));
         }
-        return new BenchReport("search", summary, perRun);
+        return new BenchReport(encrypted ? "search" : "search-encryption-off", summary, perRun);
     }
 
     private SearchBenchmark() {

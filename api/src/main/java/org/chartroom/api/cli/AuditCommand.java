@@ -2,6 +2,8 @@ package org.chartroom.api.cli;
 
 import java.util.concurrent.Callable;
 import org.chartroom.api.audit.AuditLog;
+import org.chartroom.api.runtime.ChartroomRuntime;
+import org.chartroom.api.runtime.ChartroomSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -25,7 +27,9 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            AuditLog.Verification v = AuditLog.verify(data.settings().auditDir());
+            ChartroomSettings settings = data.settings();
+            AuditLog.Verification v = AuditLog.verify(settings.auditDir(),
+                    ChartroomRuntime.encryption(settings, System.getenv()));
             if (v.intact()) {
                 System.out.printf("audit trail intact: %d entries%n", v.entries());
                 return 0;

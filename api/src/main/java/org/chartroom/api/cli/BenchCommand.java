@@ -10,6 +10,7 @@ import org.chartroom.api.corpus.MtSamplesReader;
 import org.chartroom.api.runtime.BulkIntake;
 import org.chartroom.api.runtime.ChartroomRuntime;
 import org.chartroom.api.runtime.ChartroomSettings;
+import org.chartroom.core.crypto.Encryption;
 import org.chartroom.core.error.ConfigurationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +45,11 @@ final class BenchCommand implements Runnable {
                 description = "Uploads stored at once. Default: ${DEFAULT-VALUE}.")
         int intakeThreads;
 
+        @Option(names = "--encryption", defaultValue = "on", paramLabel = "on|off",
+                description = {"Encryption at rest of originals, intake records and index. Default: ${DEFAULT-VALUE}.",
+                        "Run once with each (search: on separate --data folders) to measure its cost."})
+        String encryption;
+
         @Option(names = "--out", defaultValue = "bench-results",
                 description = "Folder for the JSON results. Default: ${DEFAULT-VALUE}.")
         Path out;
@@ -54,6 +60,15 @@ final class BenchCommand implements Runnable {
                         + "; pass --csv PATH or set CHARTROOM_MTSAMPLES");
             }
             return MtSamplesReader.read(csv);
+        }
+
+        boolean encrypted() {
+            return switch (encryption) {
+                case "on" -> true;
+                case "off" -> false;
+                default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--encryption is on or off, not '" + encryption + "'");
+            };
         }
 
         void publish(BenchReport report) {
@@ -73,8 +88,8 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            common.publish(new IngestBenchmark(common.reports(), data.settings(), common.intakeThreads)
-                    .run(common.warmup, common.runs));
+            common.publish(new IngestBenchmark(common.reports(), data.settings(), common.intakeThreads,
+                    common.encrypted()).run(common.warmup, common.runs));
             return 0;
         }
     }
@@ -92,7 +107,9 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             ChartroomSettings settings = data.settings();
-            try (ChartroomRuntime runtime = ChartroomRuntime.open(settings)) {
+            Encryption encryption = common.encrypted()
+                    ? ChartroomRuntime.encryption(settings, System.getenv()) : Encryption.off();
+            try (ChartroomRuntime runtime = ChartroomRuntime.open(settings, encryption)) {
                 if (runtime.documentCount() == 0) {
                     List<MtSamplesReader.Report> reports = common.reports();
                     System.err.printf("loading %d MTSamples reports into %s first%n", reports.size(),
@@ -102,7 +119,7 @@ final class BenchCommand implements Runnable {
                     runtime.awaitIdle(java.time.Duration.ofMinutes(30));
                     runtime.flush();
                 }
-                common.publish(SearchBenchmark.run(runtime, common.warmup, common.runs));
+                common.publish(SearchBenchmark.run(runtime, common.warmup, common.runs, encryption.enabled()));
             }
             return 0;
         }

@@ -8,6 +8,9 @@ import java.util.List;
 import org.chartroom.api.audit.AuditLog;
 import org.chartroom.core.audit.AuditAction;
 import org.chartroom.core.audit.AuditEvent;
+import java.util.Map;
+import org.chartroom.core.crypto.Encryption;
+import org.chartroom.core.crypto.MasterKeys;
 import org.chartroom.core.document.DocumentId;
 import org.chartroom.core.document.DocumentRecord;
 import org.chartroom.core.document.IntakeRecord;
@@ -65,13 +68,29 @@ public final class ChartroomRuntime implements AutoCloseable {
         this.audit = audit;
     }
 
+    /** Opens the data directory with encryption at rest, the master keys as the environment says (see {@link MasterKeys}). */
     public static ChartroomRuntime open(ChartroomSettings settings) {
+        return open(settings, encryption(settings, System.getenv()));
+    }
+
+    /**
+     * The encryption of a data directory: its master keys from {@code env}, generating the default keystore on first
+     * start with a warning (no key material) that it must be backed up and moved off the data disk for production.
+     *
+     * @throws org.chartroom.core.error.ConfigurationException when a key setting is wrong (the message names it)
+     */
+    public static Encryption encryption(ChartroomSettings settings, Map<String, String> env) {
+        return Encryption.with(MasterKeys.load(env, settings.dataDir(), notice -> LOG.warn("{}", notice)));
+    }
+
+    /** Opens the data directory with the given encryption ({@link Encryption#off()} only to measure its cost). */
+    public static ChartroomRuntime open(ChartroomSettings settings, Encryption encryption) {
         long started = System.nanoTime();
-        OriginalStore originals = OriginalStore.open(settings.originalsDir());
+        OriginalStore originals = OriginalStore.open(settings.originalsDir(), encryption);
         LuceneDocumentStore store = null;
         try {
             store = LuceneDocumentStore.open(settings.indexDir(),
-                    StoreSettings.defaults().withRefreshInterval(settings.refreshInterval()));
+                    StoreSettings.defaults().withRefreshInterval(settings.refreshInterval()).withEncryption(encryption));
             // Tika spools some originals to temporary files while parsing: keep those PHI copies in the data dir.
             List<TextExtractor> extractors = List.of(new TikaTextExtractor(Components.tikaConfig(),
                     ExtractSettings.defaults().withTempDirectory(originals.scratchDirectory())));
@@ -83,10 +102,10 @@ public final class ChartroomRuntime implements AutoCloseable {
             PeriodicCommitter committer = new PeriodicCommitter(store, settings.commitInterval());
             queue.start(pipeline);
             int resubmitted = new Recovery(originals, store, queue).resubmitUnfinished();
-            LOG.info("data directory open: {} documents indexed, {} unfinished uploads queued again, {} ms",
-                    store.count(), resubmitted, (System.nanoTime() - started) / 1_000_000);
+            LOG.info("data directory open: {} documents indexed, {} unfinished uploads queued again, {}, {} ms",
+                    store.count(), resubmitted, encryption, (System.nanoTime() - started) / 1_000_000);
             return new ChartroomRuntime(settings, originals, store, queue, pipeline, intake, committer,
-                    AuditLog.open(settings.auditDir()));
+                    AuditLog.open(settings.auditDir(), encryption));
         } catch (RuntimeException e) {
             if (store != null) {
                 store.close();

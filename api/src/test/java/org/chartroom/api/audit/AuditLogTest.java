@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.chartroom.core.audit.AuditAction;
 import org.chartroom.core.audit.AuditEvent;
+import org.chartroom.core.crypto.Encryption;
+import org.chartroom.core.crypto.KeyRing;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +106,27 @@ class AuditLogTest {
             assertEquals(6, log.append(event(6)).seq());
         }
         assertTrue(AuditLog.verify(dir).intact());
+    }
+
+    @Test
+    void sealedEntriesHideThePatientAndSurviveAKeyRotation() throws Exception {
+        Path sealedDir = dir.resolve("sealed");
+        javax.crypto.SecretKey first = KeyRing.newKey();
+        Encryption before = Encryption.with(new KeyRing(first, List.of(), "test"));
+        try (AuditLog log = AuditLog.open(sealedDir, before)) {
+            for (int i = 1; i <= 3; i++) {
+                log.append(event(i));
+            }
+            assertEquals("MRN-2", log.find(e -> e.seq() == 2, 0, 1).get(0).event().patientMrn());
+        }
+        assertFalse(Files.readString(AuditLog.trailFile(sealedDir)).contains("MRN-"), "no patient in the clear");
+        assertTrue(AuditLog.verify(sealedDir, before).intact());
+        assertFalse(AuditLog.verify(sealedDir).intact(), "without the key the entries cannot be checked");
+
+        javax.crypto.SecretKey second = KeyRing.newKey();
+        assertEquals(3, AuditLog.reseal(sealedDir, Encryption.with(new KeyRing(second, List.of(first), "test"))));
+        Encryption newOnly = Encryption.with(new KeyRing(second, List.of(), "test"));
+        assertTrue(AuditLog.verify(sealedDir, newOnly).intact(), "the chain holds under the new key alone");
     }
 
     @Test

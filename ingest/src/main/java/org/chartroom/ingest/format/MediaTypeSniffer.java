@@ -2,7 +2,9 @@ package org.chartroom.ingest.format;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.file.Path;
+import org.apache.tika.io.TemporaryResources;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
@@ -49,6 +51,22 @@ public final class MediaTypeSniffer {
             return normalise(detector.detect(in, new Metadata()).getBaseType());
         } catch (IOException e) {
             throw new UncheckedIOException("could not read a staged file to detect its type", e);
+        }
+    }
+
+    /**
+     * The media type of a stream's content (e.g. a staged upload being decrypted), like {@link #detect(Path)}.
+     * Container formats may make Tika spool the stream to a temporary file: it goes to {@code scratch} (inside the
+     * data directory, never the system temporary directory) and is deleted before this returns. The stream is read
+     * but not closed.
+     */
+    public String detect(InputStream content, Path scratch) {
+        TemporaryResources temporary = new TemporaryResources();
+        temporary.setTemporaryFileDirectory(scratch);
+        try (TikaInputStream in = TikaInputStream.get(content, temporary, new Metadata())) {
+            return normalise(detector.detect(in, new Metadata()).getBaseType());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read a staged upload to detect its type", e);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.chartroom.ingest.intake;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -90,12 +92,12 @@ public final class IntakeService {
             if (staged.size() == 0) {
                 throw new InvalidInputException("the file is empty");
             }
-            String mediaType = sniffer.detect(staged.file());
+            String mediaType = detect(staged);
             if (!readable.test(mediaType)) {
                 throw DocumentFormats.unsupported(mediaType, supportedTypes());
             }
             if (DocumentFormats.PDF.equals(mediaType)) {
-                PdfCheck.check(staged.file());
+                PdfCheck.check(staged);
             }
             IntakeRecord record = new IntakeRecord(DocumentId.random(), metadata, new Original(displayName(fileName),
                     mediaType, staged.size(), staged.sha256(), clock.instant(), receivedBy));
@@ -103,6 +105,14 @@ public final class IntakeService {
             log.info("accepted document {} ({} bytes, {})", record.id(), staged.size(), mediaType);
             enqueue(record.id());
             return record;
+        }
+    }
+
+    private String detect(StagedUpload staged) {
+        try (InputStream content = staged.openContent()) {
+            return sniffer.detect(content, store.scratchDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read a staged upload", e);
         }
     }
 

@@ -1,7 +1,9 @@
 package org.chartroom.ingest.intake;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,12 +20,19 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.chartroom.core.crypto.Encryption;
+import org.chartroom.core.crypto.KeyRing;
+import org.chartroom.core.crypto.SealedFile;
 import org.chartroom.core.document.DocumentId;
 import org.chartroom.core.document.IntakeRecord;
 import org.chartroom.core.error.ConfigurationException;
@@ -49,8 +58,12 @@ import org.slf4j.LoggerFactory;
  * and a crash during commit leaves either nothing or a directory without {@code intake.json}, which the next
  * {@link #open} removes. Callers acknowledge an upload only after {@code commit} returns.
  *
- * <p>Originals are not encrypted yet (design: AES-256-GCM with wrapped per-file keys); directories are created
- * owner-only where the file system supports POSIX permissions.
+ * <p><b>Encryption at rest.</b> Opened with an {@link Encryption} that is on (as the runtime always does), the
+ * original and its intake record are written as sealed objects ({@link SealedFile}: AES-256-GCM, a data key per
+ * object wrapped by the master key), already while an upload is staged, so the bytes of an upload never reach the
+ * disk in plaintext; {@link #openOriginal} and {@link #find} decrypt and authenticate. {@link #rewrap} moves every
+ * object to the current master key. Directories are created owner-only where the file system supports POSIX
+ * permissions.
  *
  * <p>Thread-safe: uploads are staged under unique temporary names and committed into distinct directories.
  * I/O failures of the store itself surface as {@link UncheckedIOException}.
@@ -69,12 +82,14 @@ public final class OriginalStore implements AutoCloseable {
 
     private final Path root;
     private final Path tmp;
+    private final Encryption encryption;
     private final FileChannel lockChannel;
     private final FileLock lock;
 
-    private OriginalStore(Path root, Path tmp, FileChannel lockChannel, FileLock lock) {
+    private OriginalStore(Path root, Path tmp, Encryption encryption, FileChannel lockChannel, FileLock lock) {
         this.root = root;
         this.tmp = tmp;
+        this.encryption = encryption;
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
@@ -86,7 +101,8 @@ public final class OriginalStore implements AutoCloseable {
      * @throws ConfigurationException when another process (or another store in this process) has the directory open
      * @throws UncheckedIOException   when the directory cannot be created or read
      */
-    public static OriginalStore open(Path directory) {
+    public static OriginalStore open(Path directory, Encryption encryption) {
+        Objects.requireNonNull(encryption, "encryption");
         Path root = directory.toAbsolutePath().normalize();
         Path tmp = root.resolve(TMP);
         FileChannel channel = null;
@@ -94,7 +110,7 @@ public final class OriginalStore implements AutoCloseable {
             createPrivateDirectories(tmp);
             channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel, root);
-            OriginalStore store = new OriginalStore(root, tmp, channel, lock);
+            OriginalStore store = new OriginalStore(root, tmp, encryption, channel, lock);
             store.removeLeftovers();
             return store;
         } catch (IOException e) {
@@ -104,6 +120,11 @@ public final class OriginalStore implements AutoCloseable {
             closeQuietly(channel);
             throw e;
         }
+    }
+
+    /** A store that keeps its objects in plaintext, for tests about something other than encryption. */
+    public static OriginalStore open(Path directory) {
+        return open(directory, Encryption.off());
     }
 
     private static FileLock tryLock(FileChannel channel, Path root) throws IOException {
@@ -130,7 +151,8 @@ public final class OriginalStore implements AutoCloseable {
     }
 
     /**
-     * Streams an upload to a temporary file, computing its size and SHA-256, and forces it to disk. Reads at most
+     * Streams an upload to a temporary file (sealed when encryption is on), computing its size, SHA-256 and the tail
+     * a PDF check needs, and forces it to disk. Reads at most
      * {@code maxBytes + 1} bytes: as soon as the upload is over the limit it stops and throws. The content stream is
      * read but not closed.
      *
@@ -146,10 +168,12 @@ public final class OriginalStore implements AutoCloseable {
             throw new UncheckedIOException("could not create a temporary file in " + tmp, e);
         }
         boolean staged = false;
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             MessageDigest sha256 = sha256();
             byte[] buffer = new byte[BUFFER_BYTES];
+            StagedUpload.Tail tail = new StagedUpload.Tail();
             long size = 0;
+            OutputStream out = encryption.seal(new ChannelOutput(channel));
             while (true) {
                 // Never ask for more than one byte past the limit, so an oversized upload is cut off promptly.
                 int wanted = (int) Math.min(buffer.length, maxBytes + 1 - size);
@@ -163,11 +187,14 @@ public final class OriginalStore implements AutoCloseable {
                             + IntakeSettings.MAX_UPLOAD_BYTES + ")");
                 }
                 sha256.update(buffer, 0, n);
-                writeFully(out, ByteBuffer.wrap(buffer, 0, n));
+                tail.add(buffer, n);
+                out.write(buffer, 0, n);
             }
-            out.force(true);
+            out.close();
+            channel.force(true);
             staged = true;
-            return new StagedUpload(file, size, HexFormat.of().formatHex(sha256.digest()));
+            return new StagedUpload(file, size, HexFormat.of().formatHex(sha256.digest()), tail.bytes(),
+                    this::openStaged);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write an upload to " + tmp, e);
         } finally {
@@ -175,6 +202,10 @@ public final class OriginalStore implements AutoCloseable {
                 deleteQuietly(file);
             }
         }
+    }
+
+    private InputStream openStaged(Path file) throws IOException {
+        return encryption.open(new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES + 1024));
     }
 
     private static int readUpload(InputStream content, byte[] buffer, int length) {
@@ -226,7 +257,7 @@ public final class OriginalStore implements AutoCloseable {
             staged.markCommitted();
             // The original's name must be durable before intake.json can be: intake.json means "accepted".
             fsyncDirectory(dir);
-            Path json = writeTemporary(IntakeJson.write(record));
+            Path json = writeTemporary(encryption.seal(IntakeJson.write(record)));
             try {
                 Files.move(json, dir.resolve(INTAKE), StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -254,7 +285,7 @@ public final class OriginalStore implements AutoCloseable {
             throw new NotFoundException("no stored original for document " + id);
         }
         try {
-            return Files.newInputStream(dir.resolve(ORIGINAL));
+            return openStaged(dir.resolve(ORIGINAL));
         } catch (IOException e) {
             throw new UncheckedIOException("could not open the original of document " + id, e);
         }
@@ -271,7 +302,7 @@ public final class OriginalStore implements AutoCloseable {
             throw new UncheckedIOException("could not read the intake record of document " + id, e);
         }
         try {
-            return Optional.of(IntakeJson.read(json));
+            return Optional.of(IntakeJson.read(encryption.open(json)));
         } catch (IOException e) {
             throw new UncheckedIOException("the intake record of document " + id + " is unreadable", e);
         }
@@ -292,6 +323,54 @@ public final class OriginalStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not list the originals store", e);
         }
+    }
+
+    /**
+     * Re-wraps the data key of every stored object under the key ring's current master key, in place (the bulk data
+     * is not rewritten), for {@code chartroom keys rotate}. Safe to run again after an interruption.
+     *
+     * @param keys a ring holding the keys the objects are under now and, as current, the key to move them to
+     * @return how many objects were re-wrapped (objects already under the current key are left alone)
+     */
+    public int rewrap(KeyRing keys) {
+        int rewrapped = 0;
+        for (Path file : storedObjects()) {
+            try {
+                if (SealedFile.rewrap(file, keys)) {
+                    rewrapped++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not re-wrap the key of " + root.relativize(file), e);
+            }
+        }
+        return rewrapped;
+    }
+
+    /** How many stored objects each master key wraps, for {@code chartroom keys status}; plaintext ones as "none". */
+    public Map<String, Integer> objectsByKey() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Path file : storedObjects()) {
+            String key;
+            try {
+                key = SealedFile.isSealed(file) ? SealedFile.keyId(file).hex() : "none";
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the header of " + root.relativize(file), e);
+            }
+            counts.merge(key, 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private List<Path> storedObjects() {
+        List<Path> files = new ArrayList<>();
+        try (Stream<DocumentId> ids = acceptedIds()) {
+            ids.forEach(id -> {
+                Path dir = documentDirectory(id);
+                files.add(dir.resolve(ORIGINAL));
+                files.add(dir.resolve(INTAKE));
+            });
+        }
+        return files;
     }
 
     /** Releases the store's lock. */
@@ -439,6 +518,25 @@ public final class OriginalStore implements AutoCloseable {
             } catch (IOException e) {
                 log.warn("could not close the originals store lock file: {}", FailureSummary.of(e));
             }
+        }
+    }
+
+    /** Writes to a channel without closing it: the channel is forced to disk after the sealing stream is closed. */
+    private static final class ChannelOutput extends OutputStream {
+        private final FileChannel channel;
+
+        ChannelOutput(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            writeFully(channel, ByteBuffer.wrap(b, off, len));
         }
     }
 }

@@ -1,13 +1,10 @@
 package org.chartroom.ingest.intake;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.chartroom.core.error.UnprocessableContentException;
@@ -30,15 +27,17 @@ final class PdfCheck {
     /**
      * @throws UnprocessableContentException when the file is truncated, corrupt, needs a password or has no pages
      */
-    static void check(Path pdf) {
+    static void check(StagedUpload pdf) {
         // PDFBox repairs damaged files leniently, so a PDF cut off mid-upload often still "loads" with pages whose
         // content is missing. The end-of-file marker is what tells a complete file from a cut-off one.
-        if (!hasEofMarker(pdf)) {
+        if (indexOf(pdf.tail(), EOF_MARKER) < 0) {
             throw new UnprocessableContentException("the PDF is incomplete (it has no end-of-file marker); the upload "
                     + "may have been cut off, or the file is corrupt");
         }
         int pages;
-        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+        // From the (decrypted) stream, so PDFBox holds the file in memory rather than reading a plaintext copy.
+        try (InputStream content = pdf.openContent();
+             PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(content))) {
             pages = document.getNumberOfPages();
         } catch (InvalidPasswordException e) {
             throw new UnprocessableContentException("the PDF is encrypted with a password; upload a copy without "
@@ -49,23 +48,6 @@ final class PdfCheck {
         }
         if (pages < 1) {
             throw new UnprocessableContentException("the PDF is corrupt or unreadable: it has no pages");
-        }
-    }
-
-    private static boolean hasEofMarker(Path pdf) {
-        try (FileChannel in = FileChannel.open(pdf, StandardOpenOption.READ)) {
-            long size = in.size();
-            int length = (int) Math.min(size, EOF_WINDOW);
-            ByteBuffer tail = ByteBuffer.allocate(length);
-            long position = size - length;
-            while (tail.hasRemaining()) {
-                if (in.read(tail, position + tail.position()) < 0) {
-                    break;
-                }
-            }
-            return indexOf(tail.array(), EOF_MARKER) >= 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read a staged upload", e);
         }
     }
 
