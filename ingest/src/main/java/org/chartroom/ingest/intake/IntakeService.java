@@ -19,6 +19,7 @@ import org.chartroom.core.pipeline.WorkItem;
 import org.chartroom.core.pipeline.WorkQueue;
 import org.chartroom.ingest.format.DocumentFormats;
 import org.chartroom.ingest.format.MediaTypeSniffer;
+import org.chartroom.ingest.ocr.ScanImages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +81,8 @@ public final class IntakeService {
      * @throws PayloadTooLargeException      when the upload is longer than {@link IntakeSettings#maxUploadBytes()}
      * @throws InvalidInputException         when the upload is empty or could not be read to the end
      * @throws UnsupportedMediaTypeException when the content is not a supported document type
-     * @throws UnprocessableContentException when a PDF is corrupt, cut off, password-protected or has no pages
+     * @throws UnprocessableContentException when a PDF is corrupt, cut off, password-protected or has no pages, or an
+     *                                       image is corrupt, has too many pages or pages too large (from headers)
      */
     public IntakeRecord accept(DocumentMetadata metadata, String fileName, String receivedBy, InputStream content) {
         Objects.requireNonNull(metadata, "metadata");
@@ -96,6 +98,8 @@ public final class IntakeService {
             }
             if (DocumentFormats.PDF.equals(mediaType)) {
                 PdfCheck.check(staged.file());
+            } else if (DocumentFormats.IMAGES.contains(mediaType)) {
+                ScanImages.check(staged.file(), settings.maxImagePixels(), settings.maxImagePages());
             }
             IntakeRecord record = new IntakeRecord(DocumentId.random(), metadata, new Original(displayName(fileName),
                     mediaType, staged.size(), staged.sha256(), clock.instant(), receivedBy));
