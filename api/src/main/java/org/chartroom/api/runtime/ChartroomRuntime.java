@@ -16,6 +16,7 @@ import org.chartroom.indexer.LuceneDocumentStore;
 import org.chartroom.indexer.StoreSettings;
 import org.chartroom.ingest.extract.ExtractSettings;
 import org.chartroom.ingest.extract.TikaTextExtractor;
+import org.chartroom.ingest.ocr.ScanRecognizer;
 import org.chartroom.ingest.format.MediaTypeSniffer;
 import org.chartroom.ingest.intake.IntakeService;
 import org.chartroom.ingest.intake.IntakeSettings;
@@ -45,11 +46,12 @@ public final class ChartroomRuntime implements AutoCloseable {
     private final Pipeline pipeline;
     private final IntakeService intake;
     private final PeriodicCommitter committer;
+    private final ScanRecognizer ocr;
     private boolean closed;
 
     private ChartroomRuntime(ChartroomSettings settings, OriginalStore originals, LuceneDocumentStore store,
                              EmbeddedWorkQueue queue, Pipeline pipeline, IntakeService intake,
-                             PeriodicCommitter committer) {
+                             PeriodicCommitter committer, ScanRecognizer ocr) {
         this.settings = settings;
         this.originals = originals;
         this.store = store;
@@ -57,30 +59,37 @@ public final class ChartroomRuntime implements AutoCloseable {
         this.pipeline = pipeline;
         this.intake = intake;
         this.committer = committer;
+        this.ocr = ocr;
     }
 
     public static ChartroomRuntime open(ChartroomSettings settings) {
         long started = System.nanoTime();
         OriginalStore originals = OriginalStore.open(settings.originalsDir());
         LuceneDocumentStore store = null;
+        ScanRecognizer ocr = null;
         try {
             store = LuceneDocumentStore.open(settings.indexDir(),
                     StoreSettings.defaults().withRefreshInterval(settings.refreshInterval()));
             // Tika spools some originals to temporary files while parsing: keep those PHI copies in the data dir.
+            ocr = new ScanRecognizer(settings.ocr());
             List<TextExtractor> extractors = List.of(new TikaTextExtractor(Components.tikaConfig(),
-                    ExtractSettings.defaults().withTempDirectory(originals.scratchDirectory())));
+                    ExtractSettings.defaults().withTempDirectory(originals.scratchDirectory()), ocr));
             EmbeddedWorkQueue queue = new EmbeddedWorkQueue(settings.workers());
             Pipeline pipeline = new Pipeline(originals, extractors, Components.annotator(), store);
             IntakeService intake = new IntakeService(originals, new MediaTypeSniffer(Components.tikaConfig()),
-                    IntakeService.readableBy(extractors), queue, new IntakeSettings(settings.maxUploadBytes()),
+                    IntakeService.readableBy(extractors), queue, new IntakeSettings(settings.maxUploadBytes())
+                            .withImageLimitsOf(ocr.settings()),
                     Clock.systemUTC());
             PeriodicCommitter committer = new PeriodicCommitter(store, settings.commitInterval());
             queue.start(pipeline);
             int resubmitted = new Recovery(originals, store, queue).resubmitUnfinished();
             LOG.info("data directory open: {} documents indexed, {} unfinished uploads queued again, {} ms",
                     store.count(), resubmitted, (System.nanoTime() - started) / 1_000_000);
-            return new ChartroomRuntime(settings, originals, store, queue, pipeline, intake, committer);
+            return new ChartroomRuntime(settings, originals, store, queue, pipeline, intake, committer, ocr);
         } catch (RuntimeException e) {
+            if (ocr != null) {
+                ocr.close();
+            }
             if (store != null) {
                 store.close();
             }
@@ -100,6 +109,11 @@ public final class ChartroomRuntime implements AutoCloseable {
     /** The document as the store has it, or as intake has it while it is still being processed. */
     public DocumentRecord document(DocumentId id) {
         return pipeline.status(id);
+    }
+
+    /** Scanned pages recognised so far while the document is being processed; empty otherwise. */
+    public java.util.Optional<Pipeline.PageCount> progress(DocumentId id) {
+        return pipeline.progress(id);
     }
 
     public IntakeRecord intakeRecord(DocumentId id) {
@@ -147,6 +161,7 @@ public final class ChartroomRuntime implements AutoCloseable {
         }
         closed = true;
         queue.close();
+        ocr.close();
         committer.close();
         store.close();
         originals.close();
