@@ -306,16 +306,27 @@ public final class ScanCorpus {
         }
     }
 
+    /**
+     * Through each format's own metadata: Java's PNG writer turns the standard tree's pixel size into a wrong pHYs
+     * (pixels per metre off by a factor of 1,000 per inch), which tesseract would then believe.
+     */
     private static void setResolution(IIOMetadata metadata, int dpiX, int dpiY) throws IIOInvalidTreeException {
-        IIOMetadataNode horizontal = new IIOMetadataNode("HorizontalPixelSize");
-        horizontal.setAttribute("value", Double.toString(25.4 / dpiX));
-        IIOMetadataNode vertical = new IIOMetadataNode("VerticalPixelSize");
-        vertical.setAttribute("value", Double.toString(25.4 / dpiY));
-        IIOMetadataNode dimension = new IIOMetadataNode("Dimension");
-        dimension.appendChild(horizontal);
-        dimension.appendChild(vertical);
-        IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
-        root.appendChild(dimension);
-        metadata.mergeTree("javax_imageio_1.0", root);
+        String format = metadata.getNativeMetadataFormatName();
+        IIOMetadataNode root = new IIOMetadataNode(format);
+        if (format.startsWith("javax_imageio_png")) {
+            IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+            phys.setAttribute("pixelsPerUnitXAxis", Long.toString(Math.round(dpiX / 0.0254)));
+            phys.setAttribute("pixelsPerUnitYAxis", Long.toString(Math.round(dpiY / 0.0254)));
+            phys.setAttribute("unitSpecifier", "meter");
+            root.appendChild(phys);
+            metadata.mergeTree(format, root);
+        } else {
+            IIOMetadataNode jfif = (IIOMetadataNode) ((IIOMetadataNode) metadata.getAsTree(format))
+                    .getElementsByTagName("app0JFIF").item(0);
+            jfif.setAttribute("resUnits", "1");
+            jfif.setAttribute("Xdensity", Integer.toString(dpiX));
+            jfif.setAttribute("Ydensity", Integer.toString(dpiY));
+            metadata.setFromTree(format, jfif.getParentNode().getParentNode());
+        }
     }
 }
