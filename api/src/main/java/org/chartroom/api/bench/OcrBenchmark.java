@@ -88,8 +88,18 @@ public final class OcrBenchmark {
                     d.lowResolution() ? String.format("   (no normalisation: CER %.2f%%)",
                             100 * (double) row.get("cerWithoutNormalisation")) : ""));
         }
-        perRun.add(Map.of("degradations", rows));
+        perRun.get(perRun.size() - 1).put("degradations", rows);
+        summary.put("load average at the end", loadAverage());
         return new BenchReport("ocr", summary, perRun);
+    }
+
+    /** The 1-minute load average (Linux), so a throughput figure taken on a busy machine shows it. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** Mean error rate over the pages of one degradation (each page's rate weighted by its reference length). */

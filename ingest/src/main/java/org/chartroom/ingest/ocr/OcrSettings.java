@@ -36,7 +36,7 @@ public record OcrSettings(int threads, Duration pageTimeout, int maxPages, long 
     public static final long DEFAULT_MAX_PIXELS = 150_000_000L;
     public static final int DEFAULT_DPI = 300;
     /** Images below this resolution are resampled to {@link #renderDpi} when {@link #normaliseResolution} is on. */
-    public static final int MIN_DPI = 250;
+    public static final int MIN_DPI = 175;
 
     public OcrSettings {
         if (threads < 1) {

@@ -5,8 +5,9 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /**
- * Resolution normalisation: a page scanned below {@link OcrSettings#MIN_DPI} dpi, or with unequal horizontal and
- * vertical resolution (standard fax is 204 × 98 dpi, which squashes letters to half their height), is resampled
+ * Resolution normalisation: a page scanned below {@link OcrSettings#MIN_DPI} dpi, or whose horizontal and vertical
+ * resolutions differ by more than a quarter (standard fax is 204 × 98 dpi, which squashes letters to half their
+ * height), is resampled
  * (bicubic) to square pixels at the target resolution. Tesseract's models are trained on text of a certain pixel
  * height; small or squashed glyphs are where it loses most. Kept because {@code chartroom bench ocr} shows the gain.
  */
@@ -16,8 +17,14 @@ public final class Resolution {
 
     /** True when the page would be resampled. */
     static boolean needsResampling(ScanPage page) {
-        return page.resolutionKnown()
-                && (Math.min(page.dpiX(), page.dpiY()) < OcrSettings.MIN_DPI || Math.abs(page.dpiX() - page.dpiY()) > 2);
+        if (!page.resolutionKnown()) {
+            return false;
+        }
+        int low = Math.min(page.dpiX(), page.dpiY());
+        int high = Math.max(page.dpiX(), page.dpiY());
+        // Measured: resampling 200 dpi and fine fax (204×196) made them slightly worse; 150 dpi and standard fax
+        // (204×98, CER 1.33% → 0.74%) gain. So only squashed pixels and low resolutions are resampled.
+        return low < OcrSettings.MIN_DPI || high > low * 1.25;
     }
 
     /**
