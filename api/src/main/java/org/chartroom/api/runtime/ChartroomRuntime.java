@@ -23,6 +23,7 @@ import org.chartroom.indexer.LuceneDocumentStore;
 import org.chartroom.indexer.StoreSettings;
 import org.chartroom.ingest.extract.ExtractSettings;
 import org.chartroom.ingest.extract.TikaTextExtractor;
+import org.chartroom.ingest.ocr.ScanRecognizer;
 import org.chartroom.ingest.format.MediaTypeSniffer;
 import org.chartroom.ingest.intake.IntakeService;
 import org.chartroom.ingest.intake.IntakeSettings;
@@ -53,11 +54,12 @@ public final class ChartroomRuntime implements AutoCloseable {
     private final IntakeService intake;
     private final PeriodicCommitter committer;
     private final AuditLog audit;
+    private final ScanRecognizer ocr;
     private boolean closed;
 
     private ChartroomRuntime(ChartroomSettings settings, OriginalStore originals, LuceneDocumentStore store,
                              EmbeddedWorkQueue queue, Pipeline pipeline, IntakeService intake,
-                             PeriodicCommitter committer, AuditLog audit) {
+                             PeriodicCommitter committer, AuditLog audit, ScanRecognizer ocr) {
         this.settings = settings;
         this.originals = originals;
         this.store = store;
@@ -66,6 +68,7 @@ public final class ChartroomRuntime implements AutoCloseable {
         this.intake = intake;
         this.committer = committer;
         this.audit = audit;
+        this.ocr = ocr;
     }
 
     /** Opens the data directory with encryption at rest, the master keys as the environment says (see {@link MasterKeys}). */
@@ -88,16 +91,19 @@ public final class ChartroomRuntime implements AutoCloseable {
         long started = System.nanoTime();
         OriginalStore originals = OriginalStore.open(settings.originalsDir(), encryption);
         LuceneDocumentStore store = null;
+        ScanRecognizer ocr = null;
         try {
             store = LuceneDocumentStore.open(settings.indexDir(),
                     StoreSettings.defaults().withRefreshInterval(settings.refreshInterval()).withEncryption(encryption));
             // Tika spools some originals to temporary files while parsing: keep those PHI copies in the data dir.
+            ocr = new ScanRecognizer(settings.ocr());
             List<TextExtractor> extractors = List.of(new TikaTextExtractor(Components.tikaConfig(),
-                    ExtractSettings.defaults().withTempDirectory(originals.scratchDirectory())));
+                    ExtractSettings.defaults().withTempDirectory(originals.scratchDirectory()), ocr));
             EmbeddedWorkQueue queue = new EmbeddedWorkQueue(settings.workers());
             Pipeline pipeline = new Pipeline(originals, extractors, Components.annotator(), store);
             IntakeService intake = new IntakeService(originals, new MediaTypeSniffer(Components.tikaConfig()),
-                    IntakeService.readableBy(extractors), queue, new IntakeSettings(settings.maxUploadBytes()),
+                    IntakeService.readableBy(extractors), queue, new IntakeSettings(settings.maxUploadBytes())
+                            .withImageLimitsOf(ocr.settings()),
                     Clock.systemUTC());
             PeriodicCommitter committer = new PeriodicCommitter(store, settings.commitInterval());
             queue.start(pipeline);
@@ -105,8 +111,11 @@ public final class ChartroomRuntime implements AutoCloseable {
             LOG.info("data directory open: {} documents indexed, {} unfinished uploads queued again, {}, {} ms",
                     store.count(), resubmitted, encryption, (System.nanoTime() - started) / 1_000_000);
             return new ChartroomRuntime(settings, originals, store, queue, pipeline, intake, committer,
-                    AuditLog.open(settings.auditDir(), encryption));
+                    AuditLog.open(settings.auditDir(), encryption), ocr);
         } catch (RuntimeException e) {
+            if (ocr != null) {
+                ocr.close();
+            }
             if (store != null) {
                 store.close();
             }
@@ -141,6 +150,11 @@ public final class ChartroomRuntime implements AutoCloseable {
     /** The document as the store has it, or as intake has it while it is still being processed. */
     public DocumentRecord document(DocumentId id) {
         return pipeline.status(id);
+    }
+
+    /** Scanned pages recognised so far while the document is being processed; empty otherwise. */
+    public java.util.Optional<Pipeline.PageCount> progress(DocumentId id) {
+        return pipeline.progress(id);
     }
 
     public IntakeRecord intakeRecord(DocumentId id) {
@@ -188,6 +202,7 @@ public final class ChartroomRuntime implements AutoCloseable {
         }
         closed = true;
         queue.close();
+        ocr.close();
         committer.close();
         store.close();
         originals.close();

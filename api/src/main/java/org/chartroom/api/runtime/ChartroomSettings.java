@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import org.chartroom.ingest.ocr.OcrSettings;
 import org.chartroom.core.error.ConfigurationException;
 
 /**
@@ -50,6 +51,31 @@ public record ChartroomSettings(Path dataDir, long maxUploadBytes, int workers, 
                 Duration.ofMillis(number(env, "CHARTROOM_COMMIT_MS", d.commitInterval().toMillis(), Long::parseLong)),
                 Duration.ofSeconds(number(env, "CHARTROOM_TOKEN_TTL_SECONDS", d.tokenTtl().toSeconds(),
                         Long::parseLong)));
+    }
+
+    /**
+     * How scans are recognised, from {@code CHARTROOM_OCR_THREADS} (pages at once, default: the number of cores),
+     * {@code CHARTROOM_OCR_PAGE_TIMEOUT_S} (default 120), {@code CHARTROOM_OCR_MAX_PAGES} (default 500),
+     * {@code CHARTROOM_OCR_MAX_PIXELS} (default 150 million) and {@code CHARTROOM_TESSERACT} (default
+     * {@code tesseract}).
+     */
+    public static OcrSettings ocrFromEnvironment(Map<String, String> env) {
+        OcrSettings d = OcrSettings.defaults();
+        try {
+            return d.withThreads(number(env, OcrSettings.THREADS, d.threads(), Integer::parseInt))
+                    .withPageTimeout(Duration.ofSeconds(number(env, OcrSettings.PAGE_TIMEOUT,
+                            d.pageTimeout().toSeconds(), Long::parseLong)))
+                    .withMaxPages(number(env, OcrSettings.MAX_PAGES, d.maxPages(), Integer::parseInt))
+                    .withMaxPixels(number(env, OcrSettings.MAX_PIXELS, d.maxPixels(), Long::parseLong))
+                    .withCommand(env.getOrDefault(OcrSettings.TESSERACT, d.command()).strip());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+    }
+
+    /** {@link #ocrFromEnvironment} of this process's environment. */
+    public OcrSettings ocr() {
+        return ocrFromEnvironment(System.getenv());
     }
 
     private static <T> T number(Map<String, String> env, String name, T fallback, Function<String, T> parse) {

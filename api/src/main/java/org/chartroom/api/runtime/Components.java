@@ -3,6 +3,7 @@ package org.chartroom.api.runtime;
 import org.apache.tika.config.TikaConfig;
 import org.chartroom.core.pipeline.ClinicalAnnotator;
 import org.chartroom.ingest.extract.TikaTextExtractor;
+import org.chartroom.ingest.ocr.ScanRecognizer;
 import org.chartroom.nlp.ClinicalNoteAnnotator;
 
 /**
@@ -24,7 +25,8 @@ public final class Components {
 
     private static final class Extractor {
         static final TikaTextExtractor INSTANCE = new TikaTextExtractor(Tika.CONFIG,
-                org.chartroom.ingest.extract.ExtractSettings.defaults());
+                org.chartroom.ingest.extract.ExtractSettings.defaults(),
+                new ScanRecognizer(ChartroomSettings.ocrFromEnvironment(System.getenv())));
     }
 
     public static TikaConfig tikaConfig() {
@@ -35,7 +37,10 @@ public final class Components {
         return Annotator.INSTANCE;
     }
 
-    /** An extractor spooling to the system temp folder: for the stateless {@code extract} command only. */
+    /**
+     * An extractor spooling to the system temp folder, recognising scans when Tesseract is installed: for the
+     * stateless {@code extract} command only.
+     */
     public static TikaTextExtractor extractor() {
         return Extractor.INSTANCE;
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.TikaException;
@@ -37,20 +38,26 @@ import org.chartroom.core.text.Page;
 import org.chartroom.ingest.FailureSummary;
 import org.chartroom.ingest.format.DocumentFormats;
 import org.chartroom.ingest.format.MediaTypeSniffer;
+import org.chartroom.ingest.ocr.PageProgress;
+import org.chartroom.ingest.ocr.ScanRecognizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * Extracts text with Apache Tika's parsers from plain text, PDF, DOCX, DOC, RTF, HTML/XHTML and ODT.
+ * Extracts text with Apache Tika's parsers from plain text, PDF, DOCX, DOC, RTF, HTML/XHTML and ODT, and, when given a
+ * {@link ScanRecognizer} and Tesseract is installed, recognises scans: images (PNG, JPEG, TIFF with any number of
+ * pages, BMP, GIF) and the pages of a PDF that have no text layer.
  *
  * <ul>
  *   <li>The parser is chosen by the media type the caller detected (Tika is told not to detect again), so intake's
  *       decision and extraction cannot disagree.</li>
  *   <li>PDFs give one {@link Page} per page, numbered from 1; other formats give one page. The whole text is the page
- *       texts joined by a blank line. Pages are never OCR output here ({@code ocr=false}, no confidence).</li>
- *   <li>OCR is off explicitly (Tesseract skipped, PDF OCR strategy {@code NO_OCR}); scanned pages come out empty.</li>
+ *       texts joined by a blank line. Text-layer pages have {@code ocr=false} and no confidence.</li>
+ *   <li>Tika's own OCR is off (Tesseract skipped, PDF OCR strategy {@code NO_OCR}): a PDF's text layer is read by
+ *       Tika, then only its pages without text are rendered and recognised, page by page, by the
+ *       {@link ScanRecognizer} ({@code ocr=true}, mean word confidence). Mixed PDFs keep their text-layer pages.</li>
  *   <li>Embedded documents (attachments, pictures, objects inside a DOCX) are not parsed: their text is not part of the
  *       report, and pictures would need OCR.</li>
  *   <li>A document yielding more than {@link ExtractSettings#maxChars()} characters is refused, which also stops
@@ -64,7 +71,7 @@ import org.xml.sax.SAXException;
  * <p>Thread-safe: one instance serves all threads (Tika parsers are stateless; each call has its own context).
  * Parse time is not limited yet; a pathological file can hold a worker thread until it finishes.
  */
-public final class TikaTextExtractor implements TextExtractor {
+public final class TikaTextExtractor implements PagedTextExtractor {
     private static final Logger log = LoggerFactory.getLogger(TikaTextExtractor.class);
 
     /** The formats this extractor reads, in display order. */
@@ -89,6 +96,7 @@ public final class TikaTextExtractor implements TextExtractor {
     private final Map<String, Parser> parsers;
     private final MediaTypeSniffer sniffer;
     private final ExtractSettings settings;
+    private final Optional<ScanRecognizer> ocr;
 
     /** Default settings and Tika's default configuration (loading it takes a moment; share the instance). */
     public TikaTextExtractor() {
@@ -99,11 +107,25 @@ public final class TikaTextExtractor implements TextExtractor {
         this(TikaConfig.getDefaultConfig(), settings);
     }
 
-    /** Creates {@link ExtractSettings#tempDirectory()} if it does not exist. */
+    /** Without OCR. Creates {@link ExtractSettings#tempDirectory()} if it does not exist. */
     public TikaTextExtractor(TikaConfig config, ExtractSettings settings) {
+        this(config, settings, Optional.empty());
+    }
+
+    /**
+     * With OCR by {@code ocr} when it is {@link ScanRecognizer#available() available} (otherwise images are not
+     * supported and scanned PDF pages come out empty). Creates {@link ExtractSettings#tempDirectory()}; images are
+     * spooled there while recognised.
+     */
+    public TikaTextExtractor(TikaConfig config, ExtractSettings settings, ScanRecognizer ocr) {
+        this(config, settings, Optional.of(ocr));
+    }
+
+    private TikaTextExtractor(TikaConfig config, ExtractSettings settings, Optional<ScanRecognizer> ocr) {
         this.parsers = resolveParsers(config);
         this.sniffer = new MediaTypeSniffer(config);
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.ocr = ocr.filter(ScanRecognizer::available);
         try {
             Files.createDirectories(settings.tempDirectory());
         } catch (IOException e) {
@@ -114,18 +136,30 @@ public final class TikaTextExtractor implements TextExtractor {
 
     @Override
     public boolean supports(String mediaType) {
-        return SUPPORTED.contains(DocumentFormats.baseType(mediaType));
+        String type = DocumentFormats.baseType(mediaType);
+        return SUPPORTED.contains(type) || ocr.isPresent() && DocumentFormats.IMAGES.contains(type);
+    }
+
+    /** True when scans are recognised: an OCR engine was given and Tesseract is installed. */
+    public boolean recognisesScans() {
+        return ocr.isPresent();
     }
 
     /** {@inheritDoc} The stream is read but not closed. */
     @Override
     public ExtractedText extract(InputStream original, String mediaType) {
+        return extract(original, mediaType, PageProgress.NONE);
+    }
+
+    /** {@inheritDoc} The stream is read but not closed. */
+    @Override
+    public ExtractedText extract(InputStream original, String mediaType, PageProgress progress) {
         Objects.requireNonNull(original, "original");
         String type = requireSupported(DocumentFormats.baseType(mediaType));
         SourceStream source = new SourceStream(original);
         TemporaryResources temporary = temporaryResources();
         try {
-            return parse(TikaInputStream.get(source, temporary, new Metadata()), type, source);
+            return parse(TikaInputStream.get(source, temporary, new Metadata()), type, source, progress);
         } finally {
             closeQuietly(temporary);
         }
@@ -150,7 +184,7 @@ public final class TikaTextExtractor implements TextExtractor {
         String type = requireSupported(sniffer.detect(file));
         TemporaryResources temporary = temporaryResources();
         try (TikaInputStream in = TikaInputStream.get(file, new Metadata(), temporary)) {
-            return parse(in, type, null);
+            return parse(in, type, null, PageProgress.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read a file to extract its text", e);
         } finally {
@@ -158,7 +192,40 @@ public final class TikaTextExtractor implements TextExtractor {
         }
     }
 
-    private ExtractedText parse(TikaInputStream in, String type, SourceStream source) {
+    private ExtractedText parse(TikaInputStream in, String type, SourceStream source, PageProgress progress) {
+        if (DocumentFormats.IMAGES.contains(type)) {
+            return joined(type, ocr.orElseThrow().recogniseImage(spooled(in, source), progress));
+        }
+        if (ocr.isEmpty() || !DocumentFormats.PDF.equals(type)) {
+            return parseText(in, type, source);
+        }
+        // Spooled before Tika reads it (Tika would spool a PDF anyway), so pages can be rendered afterwards.
+        Path pdf = spooled(in, source);
+        ExtractedText text = parseText(in, type, source);
+        List<Integer> blank = text.pages().stream().filter(p -> p.text().isBlank()).map(Page::n).toList();
+        if (blank.isEmpty()) {
+            return text;
+        }
+        List<Page> pages = new ArrayList<>(text.pages());
+        for (Page recognised : ocr.get().recognisePdf(pdf, blank, progress)) {
+            pages.set(recognised.n() - 1, recognised);
+        }
+        return joined(type, pages);
+    }
+
+    /** The original as a file: Tika has spooled it already for PDFs, and does so now for images. */
+    private static Path spooled(TikaInputStream in, SourceStream source) {
+        try {
+            return in.getPath();
+        } catch (IOException e) {
+            if (source != null && source.failure != null) {
+                throw new UncheckedIOException("could not read the original", source.failure);
+            }
+            throw new UncheckedIOException("could not spool the original for recognition", e);
+        }
+    }
+
+    private ExtractedText parseText(TikaInputStream in, String type, SourceStream source) {
         PageTextHandler pages = new PageTextHandler(settings.maxChars());
         Metadata metadata = new Metadata();
         // Tika would detect the type again; the caller already did, from the same bytes, and intake accepted the
@@ -217,6 +284,12 @@ public final class TikaTextExtractor implements TextExtractor {
             pages.add(new Page(i + 1, texts.get(i), false, null));
         }
         return new ExtractedText(type, String.join("\n\n", texts), pages);
+    }
+
+    /** The pages' texts joined by a blank line; pages without text (failed or blank) add nothing. */
+    private static ExtractedText joined(String type, List<Page> pages) {
+        return new ExtractedText(type, String.join("\n\n", pages.stream().map(Page::text)
+                .filter(t -> !t.isEmpty()).toList()), pages);
     }
 
     private UnprocessableContentException tooLong() {

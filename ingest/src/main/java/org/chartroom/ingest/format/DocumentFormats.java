@@ -20,9 +20,18 @@ public final class DocumentFormats {
     public static final String HTML = "text/html";
     public static final String XHTML = "application/xhtml+xml";
     public static final String ODT = "application/vnd.oasis.opendocument.text";
+    public static final String PNG = "image/png";
+    public static final String JPEG = "image/jpeg";
+    public static final String TIFF = "image/tiff";
+    public static final String BMP = "image/bmp";
+    public static final String GIF = "image/gif";
+
+    /** The image formats of scans, read by OCR. */
+    public static final List<String> IMAGES = List.of(PNG, JPEG, TIFF, BMP, GIF);
 
     /** Every document format Chartroom knows of, in the order they are listed to users. */
-    public static final List<String> KNOWN = List.of(PLAIN_TEXT, PDF, DOCX, DOC, RTF, HTML, XHTML, ODT);
+    public static final List<String> KNOWN = List.of(PLAIN_TEXT, PDF, DOCX, DOC, RTF, HTML, XHTML, ODT, PNG, JPEG,
+            TIFF, BMP, GIF);
 
     private DocumentFormats() {
     }
@@ -46,7 +55,9 @@ public final class DocumentFormats {
                 .append(", not a supported document type (supported: ")
                 .append(supported.stream().collect(Collectors.joining(", "))).append(')');
         if (detected.startsWith("image/")) {
-            message.append("; images and scanned pages need OCR, which is not enabled yet");
+            message.append(IMAGES.contains(detected)
+                    ? "; scanned images need OCR: install the tesseract-ocr and tesseract-ocr-eng packages"
+                    : "; save the scan as PNG, JPEG, TIFF or PDF");
         } else if (detected.startsWith("audio/") || detected.startsWith("video/")) {
             message.append("; dictations (audio) need speech recognition, which is not enabled yet");
         }

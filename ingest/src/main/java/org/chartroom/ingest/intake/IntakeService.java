@@ -21,6 +21,7 @@ import org.chartroom.core.pipeline.WorkItem;
 import org.chartroom.core.pipeline.WorkQueue;
 import org.chartroom.ingest.format.DocumentFormats;
 import org.chartroom.ingest.format.MediaTypeSniffer;
+import org.chartroom.ingest.ocr.ScanImages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,14 @@ public final class IntakeService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    private void checkImage(StagedUpload staged) {
+        try (InputStream image = staged.openContent()) {
+            ScanImages.check(image, settings.maxImagePixels(), settings.maxImagePages());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read a staged upload", e);
+        }
+    }
+
     /** "Readable" as intake's configured extractors define it: some extractor supports the type. */
     public static Predicate<String> readableBy(List<? extends TextExtractor> extractors) {
         List<TextExtractor> copy = List.copyOf(extractors);
@@ -82,7 +91,8 @@ public final class IntakeService {
      * @throws PayloadTooLargeException      when the upload is longer than {@link IntakeSettings#maxUploadBytes()}
      * @throws InvalidInputException         when the upload is empty or could not be read to the end
      * @throws UnsupportedMediaTypeException when the content is not a supported document type
-     * @throws UnprocessableContentException when a PDF is corrupt, cut off, password-protected or has no pages
+     * @throws UnprocessableContentException when a PDF is corrupt, cut off, password-protected or has no pages, or an
+     *                                       image is corrupt, has too many pages or pages too large (from headers)
      */
     public IntakeRecord accept(DocumentMetadata metadata, String fileName, String receivedBy, InputStream content) {
         Objects.requireNonNull(metadata, "metadata");
@@ -98,6 +108,8 @@ public final class IntakeService {
             }
             if (DocumentFormats.PDF.equals(mediaType)) {
                 PdfCheck.check(staged);
+            } else if (DocumentFormats.IMAGES.contains(mediaType)) {
+                checkImage(staged);
             }
             IntakeRecord record = new IntakeRecord(DocumentId.random(), metadata, new Original(displayName(fileName),
                     mediaType, staged.size(), staged.sha256(), clock.instant(), receivedBy));

@@ -26,6 +26,7 @@ import org.chartroom.core.pipeline.WorkHandler;
 import org.chartroom.core.pipeline.WorkItem;
 import org.chartroom.core.text.Annotation;
 import org.chartroom.core.text.ExtractedText;
+import org.chartroom.ingest.extract.PagedTextExtractor;
 import org.chartroom.ingest.intake.OriginalStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +40,11 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Idempotent.</b> A document the store already has settled at the item's version or later is skipped, as is
  *       one another worker is processing right now, so a redelivered item does no harm.</li>
  *   <li><b>Content problems are results, not errors.</b> A corrupt or unsupported original, or one without any text
- *       (a scan: OCR is not enabled yet), is stored as FAILED with the reason, with no versions.</li>
+ *       (blank pages, or a scan without recognisable text), is stored as FAILED with the reason, with no
+ *       versions.</li>
  *   <li><b>Anything else propagates</b> (storage failures, bugs), so the queue's retry policy applies.</li>
- *   <li><b>Progress.</b> While a document is being processed, {@link #inFlightState} reports it as PROCESSING.</li>
+ *   <li><b>Progress.</b> While a document is being processed, {@link #inFlightState} reports it as PROCESSING, and
+ *       {@link #progress} how many of its scanned pages have been recognised.</li>
  * </ul>
  *
  * <p>Stored results are not committed here (per-document commits are too slow); a {@link PeriodicCommitter} commits
@@ -56,8 +59,8 @@ public final class Pipeline implements WorkHandler {
 
     public static final String CREATED_BY = "pipeline";
     public static final String SOURCE = "extract";
-    static final String NO_TEXT = "no text was found in the document; if it is a scan, it needs OCR, which is not "
-            + "enabled yet";
+    static final String NO_TEXT = "no text was found in the document: its pages are blank, or it is a scan in which "
+            + "no text could be recognised (rescan it at 300 dpi), or OCR is off (install tesseract-ocr)";
 
     private final OriginalStore originals;
     private final List<TextExtractor> extractors;
@@ -65,6 +68,7 @@ public final class Pipeline implements WorkHandler {
     private final DocumentStore store;
     private final Clock clock;
     private final ConcurrentMap<DocumentId, DocumentState> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentMap<DocumentId, PageCount> progress = new ConcurrentHashMap<>();
 
     public Pipeline(OriginalStore originals, List<TextExtractor> extractors, ClinicalAnnotator annotator,
                     DocumentStore store) {
@@ -107,8 +111,21 @@ public final class Pipeline implements WorkHandler {
             }
             store.put(process(intake.get()));
         } finally {
+            progress.remove(id);
             inFlight.remove(id);
         }
+    }
+
+    /**
+     * Scanned pages recognised so far, while a worker is recognising the document; empty otherwise (not started,
+     * finished, or a document without scanned pages).
+     */
+    public Optional<PageCount> progress(DocumentId id) {
+        return Optional.ofNullable(progress.get(id));
+    }
+
+    /** Progress through a document's scanned pages: {@code done} of {@code total} recognised. */
+    public record PageCount(int done, int total) {
     }
 
     /** PROCESSING while this pipeline is working on the document; empty otherwise. */
@@ -162,7 +179,10 @@ public final class Pipeline implements WorkHandler {
         long started = System.nanoTime();
         ExtractedText text;
         try (InputStream original = originals.openOriginal(id)) {
-            text = extractor.get().extract(original, mediaType);
+            text = extractor.get() instanceof PagedTextExtractor paged
+                    ? paged.extract(original, mediaType, (done, total) -> progress.merge(id, new PageCount(done, total),
+                            (old, now) -> now.done() >= old.done() ? now : old))
+                    : extractor.get().extract(original, mediaType);
         } catch (UnprocessableContentException | UnsupportedMediaTypeException e) {
             return failed(intake, e.getMessage());
         } catch (IOException e) {

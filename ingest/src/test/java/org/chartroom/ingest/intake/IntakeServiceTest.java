@@ -39,6 +39,8 @@ import org.chartroom.ingest.format.MediaTypeSniffer;
 import org.chartroom.ingest.testing.Fixtures;
 import org.chartroom.ingest.testing.RecordingWorkQueue;
 import org.junit.jupiter.api.AfterEach;
+import org.chartroom.ingest.ocr.OcrSettings;
+import org.chartroom.ingest.testing.Scans;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,8 +149,43 @@ class IntakeServiceTest {
                 () -> accept("report.pdf", Fixtures.png()));
         assertTrue(e.getMessage().startsWith("content is image/png, not a supported document type (supported: "
                 + "text/plain, application/pdf, "), e.getMessage());
-        assertTrue(e.getMessage().contains("OCR, which is not enabled yet"), e.getMessage());
+        assertTrue(e.getMessage().contains("need OCR: install the tesseract-ocr"), e.getMessage());
         assertNothingStored();
+    }
+
+    /** Images are checked from their headers when OCR can read them (the predicate stands in for it). */
+    private IntakeService imageIntake(IntakeSettings settings) {
+        return new IntakeService(store, sniffer, type -> true, queue, settings, Clock.systemUTC());
+    }
+
+    @Test
+    void aDecompressionBombImageIsRefusedFromItsHeader() {
+        UnprocessableContentException e = assertThrows(UnprocessableContentException.class,
+                () -> imageIntake(IntakeSettings.defaults()).accept(Fixtures.metadata(), "bomb.png", "dr.test",
+                        new ByteArrayInputStream(Scans.pngHeader(100_000, 100_000))));
+        assertTrue(e.getMessage().contains("100000 × 100000 pixels") && e.getMessage().contains(
+                OcrSettings.MAX_PIXELS), e.getMessage());
+        assertNothingStored();
+    }
+
+    @Test
+    void aCorruptImageOrOneWithTooManyPagesIsRefused() {
+        // Cut inside its header: damage to the pixel data itself is found when the page is decoded, not here.
+        byte[] cut = java.util.Arrays.copyOf(Scans.png(Scans.page("PLAN: Rest.")), 20);
+        UnprocessableContentException corrupt = assertThrows(UnprocessableContentException.class,
+                () -> imageIntake(IntakeSettings.defaults()).accept(Fixtures.metadata(), "cut.png", "dr.test",
+                        new ByteArrayInputStream(cut)));
+        assertTrue(corrupt.getMessage().contains("corrupt"), corrupt.getMessage());
+        IntakeSettings onePage = IntakeSettings.defaults().withImageLimitsOf(OcrSettings.defaults().withMaxPages(1));
+        byte[] tiff = Scans.tiff(Scans.page("ONE"), Scans.page("TWO"));
+        UnprocessableContentException pages = assertThrows(UnprocessableContentException.class,
+                () -> imageIntake(onePage).accept(Fixtures.metadata(), "two.tif", "dr.test",
+                        new ByteArrayInputStream(tiff)));
+        assertTrue(pages.getMessage().contains(OcrSettings.MAX_PAGES), pages.getMessage());
+        assertNothingStored();
+        IntakeRecord accepted = imageIntake(IntakeSettings.defaults()).accept(Fixtures.metadata(), "two.tif",
+                "dr.test", new ByteArrayInputStream(tiff));
+        assertEquals("image/tiff", accepted.original().mediaType());
     }
 
     @Test

@@ -38,9 +38,14 @@ class EmbeddedWorkQueueTest {
         Map<WorkItem, AtomicInteger> handled = new ConcurrentHashMap<>();
         Set<String> threads = ConcurrentHashMap.newKeySet();
         List<WorkItem> items = new ArrayList<>();
+        // Every item waits until both workers have taken one, so a fast worker cannot drain the queue alone.
+        java.util.concurrent.CountDownLatch bothWorking = new java.util.concurrent.CountDownLatch(2);
         try (EmbeddedWorkQueue queue = new EmbeddedWorkQueue(settings(2))) {
             queue.start(item -> {
-                threads.add(Thread.currentThread().getName());
+                if (threads.add(Thread.currentThread().getName())) {
+                    bothWorking.countDown();
+                }
+                assertTrue(bothWorking.await(30, java.util.concurrent.TimeUnit.SECONDS), "both workers take work");
                 handled.computeIfAbsent(item, k -> new AtomicInteger()).incrementAndGet();
             });
             for (int i = 0; i < 1000; i++) {

@@ -1,0 +1,163 @@
+package org.chartroom.ingest.ocr;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs the {@code tesseract} command on one page image.
+ *
+ * <ul>
+ *   <li><b>Single-threaded.</b> Tesseract's OpenMP threading spends most of its time spinning on small machines
+ *       (7–8 s a page on 2 cores); {@code OMP_THREAD_LIMIT=1} in its environment turns it off, and pages run in
+ *       parallel instead.</li>
+ *   <li><b>No files.</b> The page goes in on standard input as a grey-scale PGM and the TSV result comes back on
+ *       standard output, so no PHI copy is written to disk.</li>
+ *   <li><b>Bounded.</b> A page that takes longer than the timeout is killed and reported as
+ *       {@link PageFailure}.</li>
+ * </ul>
+ *
+ * <p>Tika's {@code TesseractOCRParser} runs the same command, but cannot set the child's environment or stream the
+ * image without a temporary file, and renders a PDF's pages one after another inside a single parse.
+ *
+ * <p>Thread-safe.
+ */
+public final class Tesseract {
+    /** Reads the processes' output; threads are created as needed and die when idle. */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "tesseract-output");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final OcrSettings settings;
+
+    public Tesseract(OcrSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The version line of the installed Tesseract ({@code tesseract 5.3.0}), or empty when it cannot be run. */
+    public static Optional<String> version(String command) {
+        try {
+            Process process = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
+            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()),
+                    READERS);
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.empty();
+            }
+            String first = new String(out.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8).lines().findFirst()
+                    .orElse("").strip();
+            return process.exitValue() == 0 && first.startsWith("tesseract") ? Optional.of(first) : Optional.empty();
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Recognises one page.
+     *
+     * @param page a grey-scale image ({@link BufferedImage#TYPE_BYTE_GRAY})
+     * @param dpi  its resolution, which Tesseract uses to judge text size
+     * @throws PageFailure when Tesseract fails, cannot be started or takes longer than the page timeout
+     */
+    public Recognition recognise(BufferedImage page, int dpi) throws PageFailure {
+        if (page.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+            throw new IllegalArgumentException("pages are passed to Tesseract in grey scale");
+        }
+        Process process;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command(dpi)).redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put("OMP_THREAD_LIMIT", "1");
+            process = builder.start();
+        } catch (IOException e) {
+            throw new PageFailure("Tesseract could not be started (is tesseract-ocr installed?)");
+        }
+        long deadline = System.nanoTime() + settings.pageTimeout().toNanos();
+        try {
+            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()),
+                    READERS);
+            try (OutputStream in = new BufferedOutputStream(process.getOutputStream(), 1 << 16)) {
+                writePgm(page, in);
+            } catch (IOException e) {
+                // Tesseract stopped reading: its exit code says why.
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                throw new PageFailure("recognition took longer than the page timeout of "
+                        + settings.pageTimeout().toSeconds() + " s (set " + OcrSettings.PAGE_TIMEOUT + ")");
+            }
+            if (process.exitValue() != 0) {
+                throw new PageFailure("Tesseract failed with exit code " + process.exitValue());
+            }
+            return TesseractTsv.parse(new String(out.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PageFailure("recognition was interrupted");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PageFailure("Tesseract's output could not be read");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private List<String> command(int dpi) {
+        List<String> command = new ArrayList<>(List.of(settings.command(), "stdin", "stdout", "--dpi",
+                Integer.toString(dpi), "-l", settings.language()));
+        for (String option : settings.extraOptions()) {
+            command.add("-c");
+            command.add(option);
+        }
+        command.add("tsv");
+        return command;
+    }
+
+    private static void writePgm(BufferedImage page, OutputStream out) throws IOException {
+        out.write(("P5\n" + page.getWidth() + " " + page.getHeight() + "\n255\n").getBytes(StandardCharsets.US_ASCII));
+        byte[] pixels = ((DataBufferByte) page.getRaster().getDataBuffer()).getData();
+        int width = page.getWidth();
+        if (pixels.length == width * page.getHeight()) {
+            out.write(pixels);
+            return;
+        }
+        byte[] row = new byte[width];
+        for (int y = 0; y < page.getHeight(); y++) {
+            page.getRaster().getDataElements(0, y, width, 1, row);
+            out.write(row);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Why one page could not be recognised; the message names the cause (never content) and the fix. */
+    public static final class PageFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public PageFailure(String message) {
+            super(message);
+        }
+    }
+}
