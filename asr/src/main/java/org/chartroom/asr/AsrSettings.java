@@ -15,7 +15,9 @@ import org.chartroom.core.error.ConfigurationException;
  * @param voskModelConfigured true when {@code CHARTROOM_VOSK_MODEL} was set explicitly (auto then insists on it
  *                            being present, rather than silently using PocketSphinx)
  * @param medicalModel        {@code CHARTROOM_POCKETSPHINX_MODEL}: the folder {@code chartroom asr train-lm} wrote; used
- *                            when present ({@code stock} forces Debian's stock language model)
+ *                            when present
+ * @param stockLanguageModel  true when {@code CHARTROOM_POCKETSPHINX_MODEL=stock}: Debian's stock language model and
+ *                            dictionary even when a medical model exists
  * @param ffmpeg              {@code CHARTROOM_FFMPEG}: the ffmpeg executable
  * @param maxSeconds          {@code CHARTROOM_ASR_MAX_SECONDS}: the longest dictation accepted (413 above)
  * @param lowConfidence       {@code CHARTROOM_ASR_LOW_CONFIDENCE}: words below this confidence are marked

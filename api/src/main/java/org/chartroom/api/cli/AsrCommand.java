@@ -50,10 +50,18 @@ final class AsrCommand implements Runnable {
             if (!Files.isRegularFile(corpus)) {
                 throw new InvalidInputException("no corpus file at " + corpus);
             }
-            List<String> notes = MtSamplesReader.looksLikeMtSamples(corpus)
-                    ? MtSamplesReader.read(corpus).stream().filter(r -> r.row() < beforeRow)
-                            .map(MtSamplesReader.Report::transcription).toList()
-                    : Files.readAllLines(corpus);
+            List<String> notes;
+            if (MtSamplesReader.looksLikeMtSamples(corpus)) {
+                List<MtSamplesReader.Report> reports = MtSamplesReader.read(corpus);
+                // MTSamples repeats a report under several specialties: a held-out note's copies are held out too.
+                java.util.Set<String> heldOut = reports.stream().filter(r -> r.row() >= beforeRow)
+                        .map(r -> r.transcription().strip()).collect(java.util.stream.Collectors.toSet());
+                notes = reports.stream().filter(r -> r.row() < beforeRow)
+                        .map(MtSamplesReader.Report::transcription)
+                        .filter(t -> !heldOut.contains(t.strip())).toList();
+            } else {
+                notes = Files.readAllLines(corpus);
+            }
             Path target = out != null ? out
                     : AsrSettings.modelsDir(data.dataDir, System.getenv()).resolve(AsrSettings.MEDICAL_FOLDER);
             System.err.printf("training on %d notes%n", notes.size());

@@ -36,7 +36,7 @@ final class AsrEvaluationOptions {
             description = "The shared speech samples with reference transcripts. Default: ${DEFAULT-VALUE}.")
     Path audio;
 
-    @Option(names = "--notes", defaultValue = "6",
+    @Option(names = "--notes", defaultValue = "3",
             description = "Synthesized dictations (one note each, voices slt, rms, awb in turn). Default: ${DEFAULT-VALUE}.")
     int notes;
 
