@@ -1,8 +1,9 @@
 /**
- * Speech recognition for dictations: audio decoding and resampling, the recogniser engines (Vosk, PocketSphinx)
- * behind the {@code Transcriber} port, and the formatting of spoken punctuation and headings into a draft.
- *
- * <p>Not built yet (issue: Dictation). Until then an audio upload is refused at intake with a reason that says
- * dictation is not enabled, so nothing is accepted that the pipeline cannot finish.
+ * Speech recognition for dictations: the {@link org.chartroom.asr.Transcriber} port and its records
+ * ({@link org.chartroom.asr.Transcript}, {@link org.chartroom.asr.Word}), the
+ * {@link org.chartroom.asr.DictationTranscriber} (ffmpeg decoding → engine → low-confidence marks → formatted draft),
+ * its {@link org.chartroom.asr.AsrSettings}, and the {@link org.chartroom.asr.AudioTextExtractor} that lets the
+ * pipeline treat a dictation as one page of text. The audio, engines, formatting, language-model and evaluation parts
+ * live in the sub-packages.
  */
 package org.chartroom.asr;
