@@ -5,8 +5,10 @@ import java.util.List;
 
 import org.chartroom.core.pipeline.ClinicalAnnotator;
 import org.chartroom.core.text.Annotation;
+import org.chartroom.core.text.Assertion;
 import org.chartroom.core.text.Section;
 import org.chartroom.core.text.TextSpan;
+import org.chartroom.nlp.context.ContextAnalyzer;
 import org.chartroom.nlp.section.Sectionizer;
 import org.chartroom.nlp.sentence.SentenceSplitter;
 import org.slf4j.Logger;
@@ -25,6 +27,7 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
 
     private final SentenceSplitter sentences;
     private final Sectionizer sections;
+    private final ContextAnalyzer context;
 
     /** The annotator with the built-in models and rules. */
     public ClinicalNoteAnnotator() {
@@ -33,8 +36,50 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
 
     /** The annotator with the given steps (e.g. a sectionizer extended by a site's header file). */
     public ClinicalNoteAnnotator(SentenceSplitter sentences, Sectionizer sections) {
+        this(sentences, sections, new ContextAnalyzer());
+    }
+
+    /** The annotator with the given steps, including the context (assertion) step. */
+    public ClinicalNoteAnnotator(SentenceSplitter sentences, Sectionizer sections, ContextAnalyzer context) {
         this.sentences = sentences;
         this.sections = sections;
+        this.context = context;
+    }
+
+    /** Each target decided by ConText in its own sentence, with its section's defaults. */
+    @Override
+    public List<Assertion> assess(String text, List<TextSpan> targets) {
+        if (text == null || text.isEmpty() || targets.isEmpty()) {
+            return targets.stream().map(t -> Assertion.AFFIRMED).toList();
+        }
+        List<Section> sectionList = sectionsOf(text);
+        List<TextSpan> sentenceSpans = cutAtSectionStarts(text, sentencesOf(text), sectionList);
+        List<Assertion> out = new ArrayList<>(targets.size());
+        for (TextSpan t : targets) {
+            out.add(context.assess(text, sentenceOf(sentenceSpans, t, text.length()), t,
+                    sectionTypeAt(sectionList, t.start())));
+        }
+        return out;
+    }
+
+    /** The sentence holding the start of {@code span}; the whole text when no sentence does. */
+    static TextSpan sentenceOf(List<TextSpan> sentences, TextSpan span, int length) {
+        for (TextSpan s : sentences) {
+            if (s.start() <= span.start() && span.start() < s.end()) {
+                return s;
+            }
+        }
+        return new TextSpan(0, length);
+    }
+
+    static String sectionTypeAt(List<Section> sections, int offset) {
+        String type = "other";
+        for (Section s : sections) {
+            if (s.start() <= offset && offset < s.end()) {
+                type = s.type();
+            }
+        }
+        return type;
     }
 
     @Override
