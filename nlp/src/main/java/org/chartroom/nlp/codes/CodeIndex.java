@@ -34,6 +34,7 @@ public final class CodeIndex implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final NavigableMap<String, CodeEntry> codes;
+    private final Map<String, Double> weights = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CodeIndex(FSDirectory directory, DirectoryReader reader, NavigableMap<String, CodeEntry> codes) {
         this.directory = directory;
@@ -69,15 +70,15 @@ public final class CodeIndex implements Closeable {
             FSDirectory dir = FSDirectory.open(folder);
             DirectoryReader reader = DirectoryReader.open(dir);
             NavigableMap<String, CodeEntry> codes = new TreeMap<>();
-            StoredFields stored = reader.storedFields();
-            IndexSearcher s = new IndexSearcher(reader);
-            TermQuery codeDocs = new TermQuery(new Term(CodeIndexBuilder.KIND, "code"));
-            for (ScoreDoc sd : s.search(codeDocs, Math.max(1, reader.maxDoc())).scoreDocs) {
-                Document d = stored.document(sd.doc);
-                String code = d.get(CodeIndexBuilder.CODE);
-                codes.put(code, new CodeEntry(code,
-                        d.getField(CodeIndexBuilder.BILLABLE).numericValue().intValue() == 1,
-                        d.get(CodeIndexBuilder.DESCRIPTION)));
+            try (java.io.BufferedReader table = Files.newBufferedReader(folder.resolve(CodeIndexBuilder.CODE_TABLE),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = table.readLine()) != null) {
+                    String[] f = line.split("\t", 3);
+                    if (f.length == 3) {
+                        codes.put(f[0], new CodeEntry(f[0], f[1].equals("1"), f[2]));
+                    }
+                }
             }
             return new CodeIndex(dir, reader, Collections.unmodifiableNavigableMap(codes));
         } catch (IOException e) {
@@ -103,6 +104,21 @@ public final class CodeIndex implements Closeable {
         return out;
     }
 
+    /**
+     * How telling a word is: its inverse document frequency among the term entries, so that "right" or "encounter"
+     * weigh little and "torsion" much.
+     */
+    public double weight(String word) {
+        return weights.computeIfAbsent(word, w -> {
+            try {
+                int df = reader.docFreq(new Term(CodeIndexBuilder.WORDS, w));
+                return Math.log(1.0 + (double) reader.numDocs() / (df + 1.0));
+            } catch (IOException e) {
+                return 1.0;
+            }
+        });
+    }
+
     public int codeCount() {
         return codes.size();
     }
@@ -118,7 +134,9 @@ public final class CodeIndex implements Closeable {
             StoredFields stored = reader.storedFields();
             for (ScoreDoc sd : searcher.search(q.build(), n).scoreDocs) {
                 Document d = stored.document(sd.doc);
-                out.add(new TermEntry(split(d.get(CodeIndexBuilder.REQUIRED)), split(d.get(CodeIndexBuilder.OPTIONAL)),
+                List<String> required = split(d.get(CodeIndexBuilder.REQUIRED));
+                int head = Math.min(required.size(), d.getField(CodeIndexBuilder.HEAD).numericValue().intValue());
+                out.add(new TermEntry(required, head, split(d.get(CodeIndexBuilder.OPTIONAL)),
                         d.get(CodeIndexBuilder.CODE), d.get(CodeIndexBuilder.SOURCE)));
             }
             return out;

@@ -14,7 +14,6 @@ import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -22,21 +21,20 @@ import org.apache.lucene.store.FSDirectory;
 import org.chartroom.core.error.ConfigurationException;
 
 /**
- * Builds the Lucene code index from an ICD-10-CM release folder: one document per code line (kind {@code code}) and
- * one per term entry (kind {@code term}, its normalised words searchable). Written to a temporary folder and moved
+ * Builds the Lucene code index from an ICD-10-CM release folder: one document per term entry (its normalised words
+ * searchable) and the code table (code, billable flag, description) as a sorted TSV beside it. Written to a temporary folder and moved
  * into place, so a reader never sees half an index. A site runs it once per release (every October).
  */
 public final class CodeIndexBuilder {
-    static final String KIND = "kind";
     static final String CODE = "code";
-    static final String BILLABLE = "billable";
-    static final String DESCRIPTION = "description";
     static final String WORDS = "words";
     static final String REQUIRED = "required";
     static final String OPTIONAL = "optional";
     static final String SOURCE = "source";
+    static final String HEAD = "head";
+    static final String CODE_TABLE = "code-table.tsv";
     /** Bumped when the layout changes, so an old index is rebuilt. */
-    static final String FORMAT = "chartroom-codes-1";
+    static final String FORMAT = "chartroom-codes-3";
 
     private CodeIndexBuilder() {
     }
@@ -62,7 +60,9 @@ public final class CodeIndexBuilder {
         progress.printf("codes: %d tabular inclusion terms%n", inclusions.size());
         terms.addAll(inclusions);
         for (CodeEntry c : codes) {
-            terms.add(new TermEntry(CodeWords.of(c.description()), List.of(), c.code(), "description"));
+            if (c.billable()) {
+                terms.add(new TermEntry(CodeWords.of(c.description()), 0, List.of(), c.code(), "description"));
+            }
         }
         Path tmp = target.resolveSibling(target.getFileName() + ".building");
         try {
@@ -71,32 +71,31 @@ public final class CodeIndexBuilder {
             try (FSDirectory dir = FSDirectory.open(tmp);
                  IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new WhitespaceAnalyzer())
                          .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64))) {
-                for (CodeEntry c : codes) {
-                    Document d = new Document();
-                    d.add(new StringField(KIND, "code", Field.Store.NO));
-                    d.add(new StoredField(CODE, c.code()));
-                    d.add(new StoredField(BILLABLE, c.billable() ? 1 : 0));
-                    d.add(new StoredField(DESCRIPTION, c.description()));
-                    w.addDocument(d);
-                }
                 for (TermEntry t : terms) {
                     if (t.required().isEmpty() && t.optional().isEmpty()) {
                         continue;
                     }
                     Document d = new Document();
-                    d.add(new StringField(KIND, "term", Field.Store.NO));
                     d.add(new TextField(WORDS, String.join(" ", t.required()) + " " + String.join(" ", t.optional()),
                             Field.Store.NO));
                     d.add(new StoredField(REQUIRED, String.join(" ", t.required())));
                     d.add(new StoredField(OPTIONAL, String.join(" ", t.optional())));
                     d.add(new StoredField(CODE, t.code()));
                     d.add(new StoredField(SOURCE, t.source()));
+                    d.add(new StoredField(HEAD, t.head()));
                     w.addDocument(d);
                 }
                 w.setLiveCommitData(List.of(java.util.Map.entry("format", FORMAT),
                         java.util.Map.entry("release", release.folder().getFileName().toString())));
                 w.forceMerge(1);
                 w.commit();
+            }
+            // The code table is read whole at start: a plain sorted file loads faster than stored documents.
+            try (java.io.BufferedWriter table = Files.newBufferedWriter(tmp.resolve(CODE_TABLE),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                for (CodeEntry c : codes) {
+                    table.write(c.code() + "\t" + (c.billable() ? 1 : 0) + "\t" + c.description() + "\n");
+                }
             }
             deleteTree(target);
             Files.createDirectories(target.getParent() == null ? Path.of(".") : target.getParent());

@@ -27,7 +27,10 @@ import org.chartroom.nlp.rules.RuleLine;
 public final class CodeSuggester {
     /** The built-in synonym resource, relative to {@code org/chartroom/nlp/}. */
     public static final String SYNONYMS = "code-synonyms.tsv";
-    private static final int CANDIDATES = 400;
+    private static final int CANDIDATES = 300;
+    private static final int RESOLVED = 40;
+    private static final double HEAD_MISSING = 0.3;
+    static final boolean DEBUG = Boolean.getBoolean("chartroom.codes.debug");
     private static final Set<String> DEFAULTS = new HashSet<>(CodeWords.of(
             "unspecified initial encounter closed fracture site type"));
     private static final Map<String, Double> SOURCE_BONUS = Map.of("index", 0.03, "see", 0.02, "inclusion", 0.02,
@@ -35,6 +38,7 @@ public final class CodeSuggester {
 
     private final CodeIndex index;
     private final Map<List<String>, List<String>> synonyms;
+    private final Map<String, List<String>> alternatives;
     private final int longestSynonym;
     private final Map<String, DescriptionWords> descriptionWords = new ConcurrentHashMap<>();
 
@@ -45,20 +49,44 @@ public final class CodeSuggester {
     public CodeSuggester(CodeIndex index, List<RuleLine> synonymLines) {
         this.index = index;
         Map<List<String>, List<String>> map = new HashMap<>();
+        Map<String, List<String>> also = new HashMap<>();
         int longest = 1;
         for (RuleLine line : synonymLines) {
             List<String> from = CodeWords.of(line.field(0));
-            if (!from.isEmpty()) {
+            if (line.field(2).equals("also") && from.size() == 1) {
+                also.computeIfAbsent(from.get(0), k -> new ArrayList<>()).addAll(CodeWords.of(line.field(1)));
+            } else if (!from.isEmpty()) {
                 map.put(from, CodeWords.of(line.field(1)));
                 longest = Math.max(longest, from.size());
             }
         }
         this.synonyms = Map.copyOf(map);
+        this.alternatives = Map.copyOf(also);
         this.longestSynonym = longest;
     }
 
     /** The words of a description: those it states, and those it only negates ("without obstruction"). */
     private record DescriptionWords(Set<String> stated, Set<String> negated) {
+    }
+
+    /** A candidate entry scored by its own words ({@code bound}), before its code is resolved. */
+    private record ScoredEntry(TermEntry entry, Set<String> words, double base, double bound) {
+    }
+
+    /** One word of the phrase: the word and the index words that may stand for it, weighed by how telling it is. */
+    private record Slot(Set<String> words, double weight) {
+        boolean in(Set<String> explained) {
+            for (String w : words) {
+                if (explained.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean in(Set<String> some, Set<String> others) {
+            return in(some) || in(others);
+        }
     }
 
     /** The best {@code limit} billable codes for {@code phrase}, best first; empty when nothing fits. */
@@ -67,26 +95,81 @@ public final class CodeSuggester {
         if (query.isEmpty()) {
             return List.of();
         }
-        Set<String> q = new HashSet<>(query);
-        Map<String, Double> best = new LinkedHashMap<>();
-        for (TermEntry e : index.candidates(query, CANDIDATES)) {
+        List<Slot> slots = new ArrayList<>();
+        Set<String> q = new HashSet<>();
+        double total = 0;
+        for (String w : new java.util.LinkedHashSet<>(query)) {
+            Set<String> words = new HashSet<>();
+            words.add(w);
+            words.addAll(alternatives.getOrDefault(w, List.of()));
+            double weight = words.stream().mapToDouble(index::weight).max().orElse(1.0);
+            slots.add(new Slot(words, weight));
+            q.addAll(words);
+            total += weight;
+        }
+        List<String> searchWords = new ArrayList<>(q);
+        // Stage 1: score each candidate entry by its own words; only the best entries are resolved to codes.
+        List<ScoredEntry> entries = new ArrayList<>();
+        for (TermEntry e : index.candidates(searchWords, CANDIDATES)) {
             Set<String> entryWords = new HashSet<>(e.required());
             entryWords.addAll(e.optional());
-            long missing = e.required().stream().distinct().filter(w -> !q.contains(w)).count();
-            double base = -0.12 * missing + SOURCE_BONUS.getOrDefault(e.source(), 0.0);
+            double covered = 0;
+            for (Slot slot : slots) {
+                covered += slot.in(entryWords) ? slot.weight() : 0;
+            }
+            double missing = 0;
+            boolean headMissing = false;
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < e.required().size(); i++) {
+                String w = e.required().get(i);
+                if (seen.add(w) && !q.contains(w) && !DEFAULTS.contains(w)) {
+                    missing += index.weight(w);
+                    headMissing |= i < e.head();
+                }
+            }
+            // An entry whose main term the phrase does not name is about another condition ("Fracture, fatigue").
+            double base = -0.5 * missing / total - (headMissing ? HEAD_MISSING : 0)
+                    + SOURCE_BONUS.getOrDefault(e.source(), 0.0);
+            entries.add(new ScoredEntry(e, entryWords, base, covered / total + base));
+        }
+        entries.sort(Comparator.comparingDouble(ScoredEntry::bound).reversed());
+        // Stage 2: resolve the best entries to billable codes and score each by what its description adds.
+        Map<String, Double> best = new HashMap<>();
+        Map<String, List<CodeEntry>> resolved = new HashMap<>();
+        for (ScoredEntry se : entries.subList(0, Math.min(RESOLVED, entries.size()))) {
+            TermEntry e = se.entry();
+            Set<String> entryWords = se.words();
+            double base = se.base();
             String code = e.code().endsWith("-") ? e.code().substring(0, e.code().length() - 1) : e.code();
             if (code.endsWith(".")) {
                 code = code.substring(0, code.length() - 1);
             }
-            for (CodeEntry c : resolve(code)) {
+            for (CodeEntry c : resolved.computeIfAbsent(code, this::resolve)) {
                 DescriptionWords d = wordsOf(c);
-                Set<String> explained = new HashSet<>(entryWords);
-                explained.addAll(d.stated());
-                long covered = q.stream().filter(explained::contains).count();
-                long extra = d.stated().stream()
-                        .filter(w -> !q.contains(w) && !entryWords.contains(w) && !DEFAULTS.contains(w)).count();
-                long defaults = d.stated().stream().filter(w -> DEFAULTS.contains(w) && !q.contains(w)).count();
-                double score = (double) covered / q.size() + base - 0.04 * extra + 0.01 * Math.min(defaults, 3);
+                double covered = 0;
+                double contradicted = 0;
+                for (Slot slot : slots) {
+                    if (slot.in(d.negated()) && !slot.in(d.stated())) {
+                        contradicted += slot.weight();
+                    } else if (slot.in(entryWords, d.stated())) {
+                        covered += slot.weight();
+                    }
+                }
+                double extra = 0;
+                int defaults = 0;
+                for (String w : d.stated()) {
+                    if (DEFAULTS.contains(w)) {
+                        defaults += q.contains(w) ? 0 : 1;
+                    } else if (!q.contains(w) && !entryWords.contains(w)) {
+                        extra += index.weight(w);
+                    }
+                }
+                double score = (covered - 0.3 * contradicted - 0.15 * extra) / total + base
+                        + 0.01 * Math.min(defaults, 3);
+                if (DEBUG && score > 0.3) {
+                    System.err.printf("%.3f %s <- %s %s|%s cov=%.2f/%.2f extra=%.2f%n", score, c.code(),
+                            e.source(), e.required(), e.optional(), covered, total, extra);
+                }
                 best.merge(c.code(), score, Math::max);
             }
         }

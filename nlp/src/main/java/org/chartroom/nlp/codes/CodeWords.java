@@ -15,7 +15,7 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 public final class CodeWords {
     private static final Set<String> STOP = Set.of("a", "an", "the", "of", "and", "or", "in", "on", "to", "at",
             "by", "for", "as", "is", "was", "are", "s", "from", "into", "its", "his", "her", "this", "that", "be",
-            "has", "had", "have", "patient", "also", "other", "otherwis", "classifi", "elsewher");
+            "has", "had", "have", "patient", "also", "with", "otherwis", "classifi", "elsewher");
 
     private CodeWords() {
     }

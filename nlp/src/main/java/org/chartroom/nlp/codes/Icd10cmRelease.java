@@ -103,10 +103,12 @@ public final class Icd10cmRelease {
                 String code = f.get(7).strip();
                 String path = String.join(", ", titleStack);
                 if (!code.isEmpty()) {
-                    out.add(new TermEntry(flatten(requiredStack), flatten(optionalStack), code, "index"));
+                    out.add(new TermEntry(flatten(requiredStack), requiredStack.get(0).size(), flatten(optionalStack),
+                            code, "index"));
                     codeByPath.putIfAbsent(path, code);
                 } else if (!f.get(4).isBlank()) {
                     sees.add(new String[] {String.join(" ", flatten(requiredStack)),
+                            String.valueOf(requiredStack.get(0).size()),
                             String.join(" ", flatten(optionalStack)), f.get(4).strip().toLowerCase(Locale.ROOT)});
                 }
             }
@@ -115,9 +117,9 @@ public final class Icd10cmRelease {
                     + e.getMessage(), e);
         }
         for (String[] see : sees) {
-            String code = codeByPath.get(see[2]);
+            String code = codeByPath.get(see[3]);
             if (code != null) {
-                out.add(new TermEntry(words(see[0]), words(see[1]), code, "see"));
+                out.add(new TermEntry(words(see[0]), Integer.parseInt(see[1]), words(see[2]), code, "see"));
             }
         }
         return out;
@@ -150,9 +152,10 @@ public final class Icd10cmRelease {
                 for (int b = 0; b < behaviours.length; b++) {
                     String code = f.get(5 + b).strip();
                     if (!code.isEmpty()) {
-                        List<String> req = new ArrayList<>(flatten(requiredStack));
-                        req.addAll(CodeWords.of(behaviours[b]));
-                        out.add(new TermEntry(req, flatten(optionalStack), code, "neoplasm"));
+                        List<String> req = new ArrayList<>(CodeWords.of(behaviours[b]));
+                        int head = req.size();
+                        req.addAll(flatten(requiredStack));
+                        out.add(new TermEntry(req, head, flatten(optionalStack), code, "neoplasm"));
                     }
                 }
             }
@@ -190,7 +193,7 @@ public final class Icd10cmRelease {
                         inInclusion = true;
                     } else if (name.equals("note") && inInclusion && !codes.isEmpty()) {
                         String note = r.getElementText();
-                        out.add(new TermEntry(CodeWords.of(stripNec(note)), List.of(),
+                        out.add(new TermEntry(CodeWords.of(stripNec(note)), 0, List.of(),
                                 codes.get(codes.size() - 1), "inclusion"));
                     }
                 } else if (ev == XMLStreamConstants.CHARACTERS && inDiagName) {
