@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "chartroom", mixinStandardHelpOptions = true, version = "chartroom 0.1.0",
         description = "Chartroom: health information management — intake, extraction, clinical NLP and search.",
         subcommands = {ServeCommand.class, IngestCommand.class, SearchCommand.class, AnnotateCommand.class,
-                ExtractCommand.class, BenchCommand.class})
+                ExtractCommand.class, BenchCommand.class, CodesCommand.class, EvalCommand.class})
 public final class ChartroomCli implements Runnable {
 
     @CommandLine.Spec

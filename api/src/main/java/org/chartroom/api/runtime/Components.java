@@ -3,7 +3,16 @@ package org.chartroom.api.runtime;
 import org.apache.tika.config.TikaConfig;
 import org.chartroom.core.pipeline.ClinicalAnnotator;
 import org.chartroom.ingest.extract.TikaTextExtractor;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.chartroom.core.error.ChartroomException;
 import org.chartroom.nlp.ClinicalNoteAnnotator;
+import org.chartroom.nlp.codes.CodeIndexHome;
+import org.chartroom.nlp.concept.CodeResources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stage implementations that need no data directory, shared by the runtime and the stateless commands
@@ -11,6 +20,8 @@ import org.chartroom.nlp.ClinicalNoteAnnotator;
  * parser registry is the expensive part.
  */
 public final class Components {
+    private static final Logger LOG = LoggerFactory.getLogger(Components.class);
+
     private Components() {
     }
 
@@ -19,8 +30,20 @@ public final class Components {
     }
 
     private static final class Annotator {
-        static final ClinicalAnnotator INSTANCE = new ClinicalNoteAnnotator();
+        static final ClinicalAnnotator INSTANCE = ClinicalNoteAnnotator.withCodes(() -> {
+            // The runtime's data directory is not passed here: use the same default as --data (CHARTROOM_DATA).
+            Path data = Path.of(System.getenv().getOrDefault("CHARTROOM_DATA", "./data"));
+            try {
+                return Optional.of(codes(data));
+            } catch (ChartroomException e) {
+                LOG.warn("no ICD-10-CM code index: notes get concepts from abbreviations only and no codes ({})",
+                        e.getMessage());
+                return Optional.empty();
+            }
+        });
     }
+
+    private static final Map<Path, CodeResources> CODES = new ConcurrentHashMap<>();
 
     private static final class Extractor {
         static final TikaTextExtractor INSTANCE = new TikaTextExtractor(Tika.CONFIG,
@@ -33,6 +56,27 @@ public final class Components {
 
     public static ClinicalAnnotator annotator() {
         return Annotator.INSTANCE;
+    }
+
+    /**
+     * The annotator with the code index of {@code dataDir} ({@code <data>/codes/}, built on first use from the
+     * release folder of {@code CHARTROOM_ICD10CM}, progress on stderr).
+     *
+     * @throws org.chartroom.core.error.ConfigurationException when the index is missing and cannot be built; the
+     *         message names the setting
+     */
+    public static ClinicalNoteAnnotator annotator(Path dataDir) {
+        CodeResources resources = codes(dataDir);
+        return ClinicalNoteAnnotator.withCodes(() -> Optional.of(resources));
+    }
+
+    /** The opened code index of {@code dataDir} (built on first use), once per process. */
+    public static CodeResources codes(Path dataDir) {
+        Path key = dataDir.toAbsolutePath().normalize();
+        return CODES.computeIfAbsent(key, k -> {
+            CodeIndexHome home = CodeIndexHome.of(k, System.getenv());
+            return CodeResources.of(home.open(System.err), home.index());
+        });
     }
 
     /** An extractor spooling to the system temp folder: for the stateless {@code extract} command only. */

@@ -97,6 +97,14 @@ public final class CodeIndexBuilder {
                     table.write(c.code() + "\t" + (c.billable() ? 1 : 0) + "\t" + c.description() + "\n");
                 }
             }
+            List<List<String>> mainTerms = new ArrayList<>();
+            for (TermEntry t : index) {
+                char chapter = t.code().isEmpty() ? 'Z' : t.code().charAt(0);
+                if (t.head() > 0 && chapter >= 'A' && chapter <= 'T') {
+                    mainTerms.add(t.required().subList(0, t.head()));
+                }
+            }
+            org.chartroom.nlp.concept.ConceptDictionary.write(tmp, mainTerms);
             deleteTree(target);
             Files.createDirectories(target.getParent() == null ? Path.of(".") : target.getParent());
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
