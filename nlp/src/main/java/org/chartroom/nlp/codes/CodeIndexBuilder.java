@@ -61,7 +61,9 @@ public final class CodeIndexBuilder {
         terms.addAll(inclusions);
         for (CodeEntry c : codes) {
             if (c.billable()) {
-                terms.add(new TermEntry(CodeWords.of(c.description()), 0, List.of(), c.code(), "description"));
+                // Only what the description states: "without obstruction" does not name obstruction.
+                terms.add(new TermEntry(List.copyOf(CodeSuggester.split(c.description()).stated()), 0, List.of(),
+                        c.code(), "description"));
             }
         }
         Path tmp = target.resolveSibling(target.getFileName() + ".building");

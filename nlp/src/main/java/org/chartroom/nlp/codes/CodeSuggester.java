@@ -66,7 +66,7 @@ public final class CodeSuggester {
     }
 
     /** The words of a description: those it states, and those it only negates ("without obstruction"). */
-    private record DescriptionWords(Set<String> stated, Set<String> negated) {
+    record DescriptionWords(Set<String> stated, Set<String> negated) {
     }
 
     /** A candidate entry scored by its own words ({@code bound}), before its code is resolved. */
