@@ -26,6 +26,10 @@ public final class ConceptDictionary {
     /** Phrases longer than this are not looked up. */
     static final int LONGEST = 4;
 
+    /** Index main terms that are coding headings rather than conditions ("History", "Status"). */
+    private static final Set<String> GENERIC = Set.copyOf(CodeWords.of("history status problem admission examination"
+            + " observation complaint finding result test presence use care person patient"));
+
     private final Set<List<String>> phrases;
 
     public ConceptDictionary(Set<List<String>> phrases) {
@@ -37,6 +41,9 @@ public final class ConceptDictionary {
         try (BufferedWriter w = Files.newBufferedWriter(folder.resolve(FILE), StandardCharsets.UTF_8)) {
             Set<String> seen = new HashSet<>();
             for (List<String> words : terms) {
+                if (words.size() == 1 && GENERIC.contains(words.get(0))) {
+                    continue;
+                }
                 String line = String.join(" ", words);
                 if (!words.isEmpty() && words.size() <= LONGEST && seen.add(line)) {
                     w.write(line);
