@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.chartroom.core.error.ChartroomException;
 import org.chartroom.nlp.ClinicalNoteAnnotator;
+import org.chartroom.nlp.codes.CodeIndex;
 import org.chartroom.nlp.codes.CodeIndexHome;
 import org.chartroom.nlp.concept.CodeResources;
 import org.slf4j.Logger;
@@ -30,17 +31,9 @@ public final class Components {
     }
 
     private static final class Annotator {
-        static final ClinicalAnnotator INSTANCE = ClinicalNoteAnnotator.withCodes(() -> {
-            // The runtime's data directory is not passed here: use the same default as --data (CHARTROOM_DATA).
-            Path data = Path.of(System.getenv().getOrDefault("CHARTROOM_DATA", "./data"));
-            try {
-                return Optional.of(codes(data));
-            } catch (ChartroomException e) {
-                LOG.warn("no ICD-10-CM code index: notes get concepts from abbreviations only and no codes ({})",
-                        e.getMessage());
-                return Optional.empty();
-            }
-        });
+        // The runtime's data directory is not passed here: use the same default as --data (CHARTROOM_DATA).
+        static final ClinicalAnnotator INSTANCE = annotatorIfIndexed(
+                Path.of(System.getenv().getOrDefault("CHARTROOM_DATA", "./data")));
     }
 
     private static final Map<Path, CodeResources> CODES = new ConcurrentHashMap<>();
@@ -68,6 +61,28 @@ public final class Components {
     public static ClinicalNoteAnnotator annotator(Path dataDir) {
         CodeResources resources = codes(dataDir);
         return ClinicalNoteAnnotator.withCodes(() -> Optional.of(resources));
+    }
+
+    /**
+     * The annotator with the code index of {@code dataDir} when one has been built there (by {@code chartroom codes
+     * import}, {@code annotate} or {@code codes}); otherwise concepts come from the abbreviations only and no codes
+     * are suggested, and one log line says how to build the index. Never builds (a server must not stall on it).
+     */
+    public static ClinicalNoteAnnotator annotatorIfIndexed(Path dataDir) {
+        return ClinicalNoteAnnotator.withCodes(() -> {
+            if (!CodeIndex.exists(dataDir.resolve("codes"))) {
+                LOG.warn("no ICD-10-CM code index in the data directory: notes get no code suggestions until"
+                        + " 'chartroom codes import' builds it");
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(codes(dataDir));
+            } catch (ChartroomException e) {
+                LOG.warn("the ICD-10-CM code index cannot be opened ({}); notes get no code suggestions",
+                        e.getMessage());
+                return Optional.empty();
+            }
+        });
     }
 
     /** The opened code index of {@code dataDir} (built on first use), once per process. */
