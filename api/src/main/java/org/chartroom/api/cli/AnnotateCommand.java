@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.chartroom.api.runtime.Components;
+import org.chartroom.core.error.ConfigurationException;
 import org.chartroom.core.pipeline.ClinicalAnnotator;
 import org.chartroom.core.text.Annotation;
 import org.chartroom.core.text.Assertion;
@@ -42,7 +43,14 @@ final class AnnotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ClinicalAnnotator annotator = Components.annotator(data.dataDir);
+        ClinicalAnnotator annotator;
+        try {
+            annotator = Components.annotator(data.dataDir);
+        } catch (ConfigurationException e) {
+            // Sections and context still work: say what to configure, and annotate without code suggestions.
+            System.err.println("chartroom: " + e.getMessage() + "; annotating without ICD-10-CM code suggestions");
+            annotator = Components.annotatorIfIndexed(data.dataDir);
+        }
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -144,7 +144,11 @@ public final class CodeSuggester {
             if (code.endsWith(".")) {
                 code = code.substring(0, code.length() - 1);
             }
-            for (CodeEntry c : resolved.computeIfAbsent(code, this::resolve)) {
+            List<CodeEntry> billable = resolved.computeIfAbsent(code, this::resolve);
+            // An index entry that names a billable code vouches for it: its description's other words are no
+            // penalty. They matter only when choosing among a header's descendants.
+            boolean direct = billable.size() == 1 && billable.get(0).code().equals(code);
+            for (CodeEntry c : billable) {
                 DescriptionWords d = wordsOf(c);
                 double covered = 0;
                 double contradicted = 0;
@@ -160,7 +164,7 @@ public final class CodeSuggester {
                 for (String w : d.stated()) {
                     if (DEFAULTS.contains(w)) {
                         defaults += q.contains(w) ? 0 : 1;
-                    } else if (!q.contains(w) && !entryWords.contains(w)) {
+                    } else if (!direct && !q.contains(w) && !entryWords.contains(w)) {
                         extra += index.weight(w);
                     }
                 }
@@ -173,9 +177,12 @@ public final class CodeSuggester {
                 best.merge(c.code(), score, Math::max);
             }
         }
+        // One 7th-character variant per code: the list shows different conditions, not episodes of one.
+        Set<String> shown = new HashSet<>();
         return best.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
+                .filter(en -> shown.add(en.getKey().length() == 8 ? en.getKey().substring(0, 7) : en.getKey()))
                 .limit(limit)
                 .map(en -> new CodeSuggestion(en.getKey(), index.code(en.getKey()).description(),
                         Math.round(en.getValue() * 1000) / 1000.0, List.of()))

@@ -73,6 +73,7 @@ public final class Icd10cmRelease {
         List<List<String>> requiredStack = new ArrayList<>();
         List<List<String>> optionalStack = new ArrayList<>();
         List<String> titleStack = new ArrayList<>();
+        List<Integer> headSizes = new ArrayList<>();
         try (QuotedCsvReader in = new QuotedCsvReader(Files.newBufferedReader(csv.get(), StandardCharsets.UTF_8))) {
             in.next(); // header
             Optional<List<String>> row;
@@ -86,14 +87,21 @@ public final class Icd10cmRelease {
                 trim(requiredStack, level);
                 trim(optionalStack, level);
                 trim(titleStack, level);
+                trim(headSizes, level == 0 ? 0 : 1);
                 List<String> req = new ArrayList<>();
                 List<String> opt = new ArrayList<>(CodeWords.of(f.get(6)));
                 if (level == 0) {
+                    // "Hernia, hernial": the words after the comma are forms of the main term (optional);
+                    // "Fracture, pathological": they name a kind of it (required, counted as subterm words).
                     int comma = title.indexOf(',');
-                    req.addAll(CodeWords.of(comma < 0 ? title : title.substring(0, comma)));
+                    List<String> head = CodeWords.of(comma < 0 ? title : title.substring(0, comma));
+                    req.addAll(head);
                     if (comma >= 0) {
-                        opt.addAll(CodeWords.of(title.substring(comma + 1)));
+                        for (String w : CodeWords.of(title.substring(comma + 1))) {
+                            (isFormOf(w, head) ? opt : req).add(w);
+                        }
                     }
+                    headSizes.add(head.size());
                 } else {
                     req.addAll(CodeWords.of(stripNec(title)));
                 }
@@ -103,12 +111,12 @@ public final class Icd10cmRelease {
                 String code = f.get(7).strip();
                 String path = String.join(", ", titleStack);
                 if (!code.isEmpty()) {
-                    out.add(new TermEntry(flatten(requiredStack), requiredStack.get(0).size(), flatten(optionalStack),
+                    out.add(new TermEntry(flatten(requiredStack), headSizes.get(0), flatten(optionalStack),
                             code, "index"));
                     codeByPath.putIfAbsent(path, code);
                 } else if (!f.get(4).isBlank()) {
                     sees.add(new String[] {String.join(" ", flatten(requiredStack)),
-                            String.valueOf(requiredStack.get(0).size()),
+                            String.valueOf(headSizes.get(0)),
                             String.join(" ", flatten(optionalStack)), f.get(4).strip().toLowerCase(Locale.ROOT)});
                 }
             }
@@ -214,6 +222,16 @@ public final class Icd10cmRelease {
                     + e.getMessage(), e);
         }
         return out;
+    }
+
+    private static boolean isFormOf(String word, List<String> head) {
+        for (String h : head) {
+            int n = Math.min(4, Math.min(h.length(), word.length()));
+            if (n >= 3 && h.regionMatches(0, word, 0, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "NEC" (not elsewhere classified) and "NOS" are coding conventions, not words of the condition. */
