@@ -43,19 +43,22 @@ final class AnnotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ClinicalAnnotator annotator;
-        try {
-            annotator = Components.annotator(data.dataDir);
-        } catch (ConfigurationException e) {
-            // Sections and context still work: say what to configure, and annotate without code suggestions.
-            System.err.println("chartroom: " + e.getMessage() + "; annotating without ICD-10-CM code suggestions");
-            annotator = Components.annotatorIfIndexed(data.dataDir);
-        }
+        ClinicalAnnotator annotator = annotator();
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         OrderedParallel.map(in, out, n, line -> annotateLine(annotator, line));
         return 0;
+    }
+
+    private ClinicalAnnotator annotator() {
+        try {
+            return Components.annotator(data.dataDir);
+        } catch (ConfigurationException e) {
+            // Sections and context still work: say what to configure, and annotate without code suggestions.
+            System.err.println("chartroom: " + e.getMessage() + "; annotating without ICD-10-CM code suggestions");
+            return Components.annotatorIfIndexed(data.dataDir);
+        }
     }
 
     static String annotateLine(ClinicalAnnotator annotator, String line) {
