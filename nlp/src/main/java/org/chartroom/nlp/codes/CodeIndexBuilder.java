@@ -34,7 +34,7 @@ public final class CodeIndexBuilder {
     static final String HEAD = "head";
     static final String CODE_TABLE = "code-table.tsv";
     /** Bumped when the layout changes, so an old index is rebuilt. */
-    static final String FORMAT = "chartroom-codes-3";
+    static final String FORMAT = "chartroom-codes-4";
 
     private CodeIndexBuilder() {
     }
