@@ -42,5 +42,5 @@ class CodeEvaluationDevDataTest {
 
     /** A little below the measured values. */
     static final double FLOOR_TOP1 = 0.73;
-    static final double FLOOR_TOP5 = 0.85;
+    static final double FLOOR_TOP5 = 0.86;
 }
