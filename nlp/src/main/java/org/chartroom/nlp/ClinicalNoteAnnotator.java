@@ -2,19 +2,29 @@ package org.chartroom.nlp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.chartroom.core.pipeline.ClinicalAnnotator;
 import org.chartroom.core.text.Annotation;
+import org.chartroom.core.text.Assertion;
 import org.chartroom.core.text.Section;
 import org.chartroom.core.text.TextSpan;
+import org.chartroom.core.text.CodeSuggestion;
+import org.chartroom.core.text.Concept;
+import org.chartroom.nlp.concept.CodeResources;
+import org.chartroom.nlp.concept.ConceptDictionary;
+import org.chartroom.nlp.concept.ConceptFinder;
+import org.chartroom.nlp.concept.DocumentCoder;
+import org.chartroom.nlp.context.ContextAnalyzer;
 import org.chartroom.nlp.section.Sectionizer;
 import org.chartroom.nlp.sentence.SentenceSplitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The NLP stage for a clinical note (foundation version): sentences and typed sections. Concepts and code
- * suggestions are empty lists until the concept, context and ICD-10-CM steps are added.
+ * The NLP stage for a clinical note: sentences, typed sections, concept mentions with their ConText assertion, and
+ * the document's ICD-10-CM suggestions (when a code index is available).
  *
  * <p>Thread-safe (its parts are immutable after construction), pure, and never throws for any input string: a
  * step that fails on odd input contributes nothing, and the failure is logged with the text length only (never the
@@ -25,6 +35,9 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
 
     private final SentenceSplitter sentences;
     private final Sectionizer sections;
+    private final ContextAnalyzer context;
+    private final Supplier<Optional<CodeResources>> codes;
+    private final ConceptFinder abbreviationsOnly = new ConceptFinder(ConceptDictionary.abbreviations());
 
     /** The annotator with the built-in models and rules. */
     public ClinicalNoteAnnotator() {
@@ -33,8 +46,80 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
 
     /** The annotator with the given steps (e.g. a sectionizer extended by a site's header file). */
     public ClinicalNoteAnnotator(SentenceSplitter sentences, Sectionizer sections) {
+        this(sentences, sections, new ContextAnalyzer());
+    }
+
+    /** The annotator with the given steps, including the context (assertion) step. */
+    public ClinicalNoteAnnotator(SentenceSplitter sentences, Sectionizer sections, ContextAnalyzer context) {
+        this(sentences, sections, context, Optional::empty);
+    }
+
+    /**
+     * The full annotator: the code resources (concept dictionary, code suggester) come from {@code codes}, asked
+     * once on first use (it may build the code index); when it gives nothing, concepts are found with the built-in
+     * abbreviations only and no codes are suggested.
+     */
+    public ClinicalNoteAnnotator(SentenceSplitter sentences, Sectionizer sections, ContextAnalyzer context,
+                                 Supplier<Optional<CodeResources>> codes) {
         this.sentences = sentences;
         this.sections = sections;
+        this.context = context;
+        this.codes = memoize(codes);
+    }
+
+    /** The annotator with the built-in rules and the given code resources. */
+    public static ClinicalNoteAnnotator withCodes(Supplier<Optional<CodeResources>> codes) {
+        return new ClinicalNoteAnnotator(new SentenceSplitter(), new Sectionizer(), new ContextAnalyzer(), codes);
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    /** Each target decided by ConText in its own sentence, with its section's defaults. */
+    @Override
+    public List<Assertion> assess(String text, List<TextSpan> targets) {
+        if (text == null || text.isEmpty() || targets.isEmpty()) {
+            return targets.stream().map(t -> Assertion.AFFIRMED).toList();
+        }
+        List<Section> sectionList = sectionsOf(text);
+        List<TextSpan> sentenceSpans = cutAtSectionStarts(text, sentencesOf(text), sectionList);
+        List<Assertion> out = new ArrayList<>(targets.size());
+        for (TextSpan t : targets) {
+            out.add(context.assess(text, sentenceOf(sentenceSpans, t, text.length()), t,
+                    sectionTypeAt(sectionList, t.start())));
+        }
+        return out;
+    }
+
+    /** The sentence holding the start of {@code span}; the whole text when no sentence does. */
+    static TextSpan sentenceOf(List<TextSpan> sentences, TextSpan span, int length) {
+        for (TextSpan s : sentences) {
+            if (s.start() <= span.start() && span.start() < s.end()) {
+                return s;
+            }
+        }
+        return new TextSpan(0, length);
+    }
+
+    static String sectionTypeAt(List<Section> sections, int offset) {
+        String type = "other";
+        for (Section s : sections) {
+            if (s.start() <= offset && offset < s.end()) {
+                type = s.type();
+            }
+        }
+        return type;
     }
 
     @Override
@@ -44,7 +129,38 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
         }
         List<Section> sectionList = sectionsOf(text);
         List<TextSpan> sentenceSpans = cutAtSectionStarts(text, sentencesOf(text), sectionList);
-        return new Annotation(sentenceSpans, sectionList, List.of(), List.of());
+        List<DocumentCoder.Located> located = conceptsOf(text, sentenceSpans, sectionList);
+        List<Concept> concepts = located.stream().map(DocumentCoder.Located::concept).toList();
+        return new Annotation(sentenceSpans, sectionList, concepts, codesOf(located, text.length()));
+    }
+
+    private List<DocumentCoder.Located> conceptsOf(String text, List<TextSpan> sentenceSpans, List<Section> sectionList) {
+        try {
+            ConceptFinder finder = codes.get().map(CodeResources::finder).orElse(abbreviationsOnly);
+            List<DocumentCoder.Located> out = new ArrayList<>();
+            for (TextSpan sentence : sentenceSpans) {
+                for (TextSpan m : finder.find(text, sentence)) {
+                    String type = sectionTypeAt(sectionList, m.start());
+                    out.add(new DocumentCoder.Located(new Concept(m.of(text), m.start(), m.end(), "problem",
+                            context.assess(text, sentence, m, type)), type));
+                }
+            }
+            return out;
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("concept finding failed on a text of {} chars ({}); no concepts returned", text.length(),
+                    e.getClass().getSimpleName());
+            return List.of();
+        }
+    }
+
+    private List<CodeSuggestion> codesOf(List<DocumentCoder.Located> concepts, int length) {
+        try {
+            return codes.get().map(c -> c.coder().codes(concepts)).orElse(List.of());
+        } catch (RuntimeException e) {
+            LOG.warn("code suggestion failed on a text of {} chars ({}); no codes returned", length,
+                    e.getClass().getSimpleName());
+            return List.of();
+        }
     }
 
     /**

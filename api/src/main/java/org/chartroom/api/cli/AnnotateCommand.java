@@ -7,8 +7,11 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.chartroom.api.runtime.Components;
+import org.chartroom.core.error.ConfigurationException;
 import org.chartroom.core.pipeline.ClinicalAnnotator;
 import org.chartroom.core.text.Annotation;
 import org.chartroom.core.text.Assertion;
@@ -40,12 +43,22 @@ final class AnnotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ClinicalAnnotator annotator = Components.annotator();
+        ClinicalAnnotator annotator = annotator();
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         OrderedParallel.map(in, out, n, line -> annotateLine(annotator, line));
         return 0;
+    }
+
+    private ClinicalAnnotator annotator() {
+        try {
+            return Components.annotator(data.dataDir);
+        } catch (ConfigurationException e) {
+            // Sections and context still work: say what to configure, and annotate without code suggestions.
+            System.err.println("chartroom: " + e.getMessage() + "; annotating without ICD-10-CM code suggestions");
+            return Components.annotatorIfIndexed(data.dataDir);
+        }
     }
 
     static String annotateLine(ClinicalAnnotator annotator, String line) {
@@ -60,7 +73,7 @@ final class AnnotateCommand implements Callable<Integer> {
             }
             String s = text.asText();
             Annotation a = annotator.annotate(s);
-            write(out, a, in.get("targets"), s.length());
+            write(out, annotator, s, a, in.get("targets"));
         } catch (Exception e) {
             LOG.warn("annotate: unreadable input line ({})", e.getClass().getSimpleName());
             out.put("error", "not a JSON object with \"id\" and \"text\"");
@@ -68,7 +81,9 @@ final class AnnotateCommand implements Callable<Integer> {
         return out.toString();
     }
 
-    private static void write(ObjectNode out, Annotation a, JsonNode targets, int length) {
+    private static void write(ObjectNode out, ClinicalAnnotator annotator, String text, Annotation a,
+                              JsonNode targets) {
+        int length = text.length();
         ArrayNode sections = out.putArray("sections");
         for (Section s : a.sections()) {
             sections.addObject().put("type", s.type()).put("header", s.header()).put("start", s.start())
@@ -76,11 +91,13 @@ final class AnnotateCommand implements Callable<Integer> {
         }
         ArrayNode concepts = out.putArray("concepts");
         for (Concept c : a.concepts()) {
-            assertion(concepts.addObject().put("text", c.text()).put("start", c.start()).put("end", c.end()),
-                    c.assertion());
+            assertion(concepts.addObject().put("text", c.text()).put("start", c.start()).put("end", c.end())
+                    .put("category", c.category()), c.assertion());
         }
         ArrayNode targetsOut = out.putArray("targets");
         if (targets != null && targets.isArray()) {
+            List<ObjectNode> valid = new ArrayList<>();
+            List<TextSpan> spans = new ArrayList<>();
             for (JsonNode t : targets) {
                 int start = t.path("start").asInt(-1);
                 int end = t.path("end").asInt(-1);
@@ -88,8 +105,14 @@ final class AnnotateCommand implements Callable<Integer> {
                 if (start < 0 || end < start || end > length) {
                     o.put("error", "target span out of the text");
                 } else {
-                    assertion(o, assertionAt(a, start, end));
+                    valid.add(o);
+                    spans.add(new TextSpan(start, end));
                 }
+            }
+            // Each target is decided by ConText in its own sentence and section, like a found concept.
+            List<Assertion> decided = annotator.assess(text, spans);
+            for (int i = 0; i < valid.size(); i++) {
+                assertion(valid.get(i), decided.get(i));
             }
         }
         ArrayNode codes = out.putArray("codes");
@@ -101,12 +124,6 @@ final class AnnotateCommand implements Callable<Integer> {
                 evidence.addObject().put("start", span.start()).put("end", span.end());
             }
         }
-    }
-
-    /** The assertion of the concept that covers the span; a span no concept covers is affirmed. */
-    private static Assertion assertionAt(Annotation a, int start, int end) {
-        return a.concepts().stream().filter(c -> c.start() < end && start < c.end()).findFirst()
-                .map(Concept::assertion).orElse(Assertion.AFFIRMED);
     }
 
     private static void assertion(ObjectNode o, Assertion a) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code chartroom bench ingest|search}: throughput and latency figures, as a table and as JSON. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (figures as a table and JSON).",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Search.class, OcrBenchCommand.class,
-                BenchAsrCommand.class})
+                BenchAsrCommand.class, BenchAnnotateCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

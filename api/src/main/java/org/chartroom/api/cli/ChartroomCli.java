@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Chartroom: health information management — intake, extraction, clinical NLP and search.",
         subcommands = {ServeCommand.class, IngestCommand.class, SearchCommand.class, AnnotateCommand.class,
                 ExtractCommand.class, BenchCommand.class, UsersCommand.class, AuditCommand.class,
-                KeysCommand.class, TranscribeCommand.class, EvalCommand.class, ModelsCommand.class, AsrCommand.class})
+                KeysCommand.class, TranscribeCommand.class, EvalCommand.class, ModelsCommand.class, AsrCommand.class,
+                CodesCommand.class})
 public final class ChartroomCli implements Runnable {
 
     @CommandLine.Spec

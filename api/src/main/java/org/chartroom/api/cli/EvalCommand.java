@@ -1,15 +1,29 @@
 package org.chartroom.api.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.chartroom.api.bench.BenchReport;
+import org.chartroom.api.runtime.Components;
+import org.chartroom.nlp.ClinicalNoteAnnotator;
+import org.chartroom.nlp.eval.CodeEvaluation;
+import org.chartroom.nlp.eval.NegationEvaluation;
+import org.chartroom.nlp.eval.SectionEvaluation;
+import org.chartroom.nlp.eval.SectionEvaluationResult;
+import org.chartroom.nlp.section.Sectionizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code chartroom eval asr}: accuracy figures (one pass; {@code bench asr} repeats it for medians). */
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluations against reference data.",
-        subcommands = {EvalCommand.Asr.class})
+/**
+ * {@code chartroom eval negation|sections|codes|asr}: the NLP metrics on the shared development sets, and the
+ * dictation figures (one pass; {@code bench asr} repeats it for medians).
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate the clinical NLP on the shared development sets and print the metrics.",
+        subcommands = {EvalCommand.Negation.class, EvalCommand.Sections.class, EvalCommand.Codes.class,
+                EvalCommand.Asr.class})
 final class EvalCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -17,6 +31,63 @@ final class EvalCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** The shared data folder option. */
+    static final class Shared {
+        @Option(names = "--shared", paramLabel = "DIR", defaultValue = "${env:CHARTROOM_SHARED:-../shared}",
+                description = "The shared data folder (data/, spec/). Default: ${DEFAULT-VALUE} (env CHARTROOM_SHARED).")
+        Path folder;
+    }
+
+    @Command(name = "negation", mixinStandardHelpOptions = true,
+            description = "NegEx dev set: accuracy and precision/recall/F1 of the Negated class (ConText on targets).")
+    static final class Negation implements Callable<Integer> {
+        @Mixin
+        Shared shared;
+
+        @Override
+        public Integer call() {
+            NegationEvaluation.Result r = new NegationEvaluation(new ClinicalNoteAnnotator()).run(shared.folder);
+            System.out.printf("negation (%s): %d items%n  accuracy   %.4f%n  precision  %.4f%n  recall     %.4f%n"
+                            + "  F1         %.4f%n  (tp %d, fp %d, fn %d)%n", NegationEvaluation.GOLD, r.items(),
+                    r.accuracy(), r.precision(), r.recall(), r.f1(), r.truePositives(), r.falsePositives(),
+                    r.falseNegatives());
+            return 0;
+        }
+    }
+
+    @Command(name = "sections", mixinStandardHelpOptions = true,
+            description = "Section header gold: header P/R/F1 and type accuracy, written and speech-like.")
+    static final class Sections implements Callable<Integer> {
+        @Mixin
+        Shared shared;
+
+        @Override
+        public Integer call() {
+            SectionEvaluationResult r = new SectionEvaluation(new Sectionizer()).run(shared.folder);
+            System.out.print(r.summary());
+            return 0;
+        }
+    }
+
+    @Command(name = "codes", mixinStandardHelpOptions = true,
+            description = "ICD-10-CM phrase gold: top-1 and top-5 accuracy (gold or alternate), category accuracy.")
+    static final class Codes implements Callable<Integer> {
+        @Mixin
+        Shared shared;
+
+        @Mixin
+        DataOption data;
+
+        @Override
+        public Integer call() {
+            CodeEvaluation.Result r = new CodeEvaluation(Components.codes(data.dataDir).suggester())
+                    .run(shared.folder);
+            System.out.printf("codes (%s): %d phrases%n  top-1      %.4f%n  top-5      %.4f%n  category   %.4f%n",
+                    CodeEvaluation.GOLD, r.items(), r.top1Accuracy(), r.top5Accuracy(), r.categoryAccuracy());
+            return 0;
+        }
     }
 
     @Command(name = "asr", mixinStandardHelpOptions = true, description = {

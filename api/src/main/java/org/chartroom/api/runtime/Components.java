@@ -4,7 +4,17 @@ import org.apache.tika.config.TikaConfig;
 import org.chartroom.core.pipeline.ClinicalAnnotator;
 import org.chartroom.ingest.extract.TikaTextExtractor;
 import org.chartroom.ingest.ocr.ScanRecognizer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.chartroom.core.error.ChartroomException;
 import org.chartroom.nlp.ClinicalNoteAnnotator;
+import org.chartroom.nlp.codes.CodeIndex;
+import org.chartroom.nlp.codes.CodeIndexHome;
+import org.chartroom.nlp.concept.CodeResources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stage implementations that need no data directory, shared by the runtime and the stateless commands
@@ -12,6 +22,8 @@ import org.chartroom.nlp.ClinicalNoteAnnotator;
  * parser registry is the expensive part.
  */
 public final class Components {
+    private static final Logger LOG = LoggerFactory.getLogger(Components.class);
+
     private Components() {
     }
 
@@ -20,8 +32,12 @@ public final class Components {
     }
 
     private static final class Annotator {
-        static final ClinicalAnnotator INSTANCE = new ClinicalNoteAnnotator();
+        // The runtime's data directory is not passed here: use the same default as --data (CHARTROOM_DATA).
+        static final ClinicalAnnotator INSTANCE = annotatorIfIndexed(
+                Path.of(System.getenv().getOrDefault("CHARTROOM_DATA", "./data")));
     }
+
+    private static final Map<Path, CodeResources> CODES = new ConcurrentHashMap<>();
 
     private static final class Extractor {
         static final TikaTextExtractor INSTANCE = new TikaTextExtractor(Tika.CONFIG,
@@ -35,6 +51,49 @@ public final class Components {
 
     public static ClinicalAnnotator annotator() {
         return Annotator.INSTANCE;
+    }
+
+    /**
+     * The annotator with the code index of {@code dataDir} ({@code <data>/codes/}, built on first use from the
+     * release folder of {@code CHARTROOM_ICD10CM}, progress on stderr).
+     *
+     * @throws org.chartroom.core.error.ConfigurationException when the index is missing and cannot be built; the
+     *         message names the setting
+     */
+    public static ClinicalNoteAnnotator annotator(Path dataDir) {
+        CodeResources resources = codes(dataDir);
+        return ClinicalNoteAnnotator.withCodes(() -> Optional.of(resources));
+    }
+
+    /**
+     * The annotator with the code index of {@code dataDir} when one has been built there (by {@code chartroom codes
+     * import}, {@code annotate} or {@code codes}); otherwise concepts come from the abbreviations only and no codes
+     * are suggested, and one log line says how to build the index. Never builds (a server must not stall on it).
+     */
+    public static ClinicalNoteAnnotator annotatorIfIndexed(Path dataDir) {
+        return ClinicalNoteAnnotator.withCodes(() -> {
+            if (!CodeIndex.exists(dataDir.resolve("codes"))) {
+                LOG.warn("no ICD-10-CM code index in the data directory: notes get no code suggestions until"
+                        + " 'chartroom codes import' builds it");
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(codes(dataDir));
+            } catch (ChartroomException e) {
+                LOG.warn("the ICD-10-CM code index cannot be opened ({}); notes get no code suggestions",
+                        e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The opened code index of {@code dataDir} (built on first use), once per process. */
+    public static CodeResources codes(Path dataDir) {
+        Path key = dataDir.toAbsolutePath().normalize();
+        return CODES.computeIfAbsent(key, k -> {
+            CodeIndexHome home = CodeIndexHome.of(k, System.getenv());
+            return CodeResources.of(home.open(System.err), home.index());
+        });
     }
 
     /**

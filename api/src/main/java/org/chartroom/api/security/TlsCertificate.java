@@ -41,15 +41,23 @@ public record TlsCertificate(Path keystore, String password, String fingerprint,
         Path file = keysDir.resolve(FILE);
         Path passwordFile = keysDir.resolve(PASSWORD_FILE);
         try {
-            if (!Files.exists(file)) {
+            if (!Files.exists(file) || !Files.exists(passwordFile)) {
                 Files.createDirectories(keysDir);
                 byte[] random = new byte[24];
                 new SecureRandom().nextBytes(random);
                 String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-                generate(file, password);
-                Files.writeString(passwordFile, password);
-                ownerOnly(file);
-                ownerOnly(passwordFile);
+                // Both files appear whole or not at all (renamed into place, the password last), so a reader never
+                // sees a keystore without its password or a half-written password.
+                Path tmpStore = keysDir.resolve(FILE + ".tmp");
+                Path tmpPassword = keysDir.resolve(PASSWORD_FILE + ".tmp");
+                Files.deleteIfExists(tmpStore);
+                generate(tmpStore, password);
+                Files.writeString(tmpPassword, password);
+                ownerOnly(tmpStore);
+                ownerOnly(tmpPassword);
+                Files.move(tmpStore, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmpPassword, passwordFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             String password = Files.readString(passwordFile).strip();
             return new TlsCertificate(file, password, fingerprintOf(file, password), true);

@@ -212,6 +212,11 @@ public final class ServerProcess implements AutoCloseable {
             return false;
         }
         try {
+            client();
+        } catch (IllegalStateException e) {
+            return false;  // the server is still writing its certificate
+        }
+        try {
             HttpResponse<String> r = client().send(
                     HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -117,7 +117,19 @@ public final class SpokenHeaderScanner {
             return true;
         }
         int after = i + length;
-        return after < words.size() && proseAfter.contains(word(text, words.get(after)));
+        if (after >= words.size() || endsSentence(text, words.get(after - 1)[1])) {
+            // A heading introduces something: words that end the text or a sentence ("denies drug use.") are prose.
+            return true;
+        }
+        return proseAfter.contains(word(text, words.get(after)));
+    }
+
+    private static boolean endsSentence(String text, int end) {
+        int j = end;
+        while (j < text.length() && text.charAt(j) == ' ') {
+            j++;
+        }
+        return j < text.length() && (text.charAt(j) == '.' || text.charAt(j) == '?' || text.charAt(j) == '!');
     }
 
     private int matchAt(String text, List<int[]> words, int i) {

@@ -1,0 +1,72 @@
+package org.chartroom.nlp.concept;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.chartroom.core.text.Annotation;
+import org.chartroom.core.text.Assertion;
+import org.chartroom.core.text.CodeSuggestion;
+import org.chartroom.core.text.Concept;
+import org.chartroom.core.text.TextSpan;
+import org.chartroom.nlp.ClinicalNoteAnnotator;
+import org.chartroom.nlp.codes.CodeIndexHome;
+import org.chartroom.nlp.codes.FixtureRelease;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole annotator on a fixture code index: concepts with context, and codes only from asserted mentions. */
+class DocumentCodesTest {
+    @TempDir
+    static Path temp;
+    static ClinicalNoteAnnotator annotator;
+
+    @BeforeAll
+    static void open() throws IOException {
+        Path release = FixtureRelease.write(Files.createDirectories(temp.resolve("release")));
+        CodeIndexHome home = new CodeIndexHome(temp.resolve("codes"), Optional.of(release));
+        CodeResources resources = CodeResources.of(home.open(new PrintStream(new ByteArrayOutputStream())),
+                home.index());
+        annotator = ClinicalNoteAnnotator.withCodes(() -> Optional.of(resources));
+    }
+
+    @Test
+    void assertedDiagnosesAreCodedWithEvidence() {
+        String note = "HISTORY OF PRESENT ILLNESS: Fell yesterday. No fever.\n"
+                + "ASSESSMENT: Left tibial shaft fracture. Possible inguinal hernia.";
+        Annotation a = annotator.annotate(note);
+        Concept fracture = a.concepts().stream().filter(c -> c.text().contains("fracture")).findFirst().orElseThrow();
+        assertEquals("Left tibial shaft fracture", fracture.text());
+        assertEquals(Assertion.AFFIRMED, fracture.assertion());
+        Concept fever = a.concepts().stream().filter(c -> c.text().equals("fever")).findFirst().orElseThrow();
+        assertTrue(fever.assertion().negated());
+        CodeSuggestion top = a.codes().get(0);
+        assertEquals("S82.202A", top.code());
+        assertEquals(List.of(new TextSpan(fracture.start(), fracture.end())), top.evidence());
+        assertTrue(a.codes().stream().noneMatch(c -> c.code().equals("R50.9")), "negated fever is not coded");
+    }
+
+    @Test
+    void negatedAndFamilyMentionsAreNeverCoded() {
+        Annotation a = annotator.annotate("IMPRESSION: No fracture. Mother has hypertension.");
+        assertTrue(a.codes().isEmpty(), a.codes().toString());
+        assertFalse(a.concepts().isEmpty());
+    }
+
+    @Test
+    void targetsAreDecidedInTheirOwnSentence() {
+        String text = "Fever. No hernia.";
+        List<Assertion> decided = annotator.assess(text, List.of(new TextSpan(0, 5), new TextSpan(10, 16)));
+        assertFalse(decided.get(0).negated());
+        assertTrue(decided.get(1).negated());
+    }
+}
