@@ -29,6 +29,9 @@ public final class DocumentCoder {
     private static final int MAX_CODES = 20;
 
     private final CodeSuggester suggester;
+    /** Mentions repeat across notes ("hypertension"): their best code is kept, up to {@link #CACHED} phrases. */
+    private final Map<String, List<CodeSuggestion>> known = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHED = 100_000;
 
     public DocumentCoder(CodeSuggester suggester) {
         this.suggester = suggester;
@@ -36,6 +39,17 @@ public final class DocumentCoder {
 
     /** A concept with the type of the section it is in. */
     public record Located(Concept concept, String sectionType) {
+    }
+
+    private List<CodeSuggestion> best(String phrase) {
+        List<CodeSuggestion> found = known.get(phrase);
+        if (found == null) {
+            found = suggester.suggest(phrase, 1);
+            if (known.size() < CACHED) {
+                known.put(phrase, found);
+            }
+        }
+        return found;
     }
 
     public List<CodeSuggestion> codes(List<Located> concepts) {
@@ -52,7 +66,7 @@ public final class DocumentCoder {
             }
             double weight = c.assertion().uncertain() ? 0.5 : 1.0;
             List<CodeSuggestion> top = cache.computeIfAbsent(c.text().toLowerCase(java.util.Locale.ROOT),
-                    t -> suggester.suggest(t, 1));
+                    this::best);
             for (CodeSuggestion s : top) {
                 double v = s.score() * weight;
                 if (v < MIN_SCORE) {
