@@ -100,7 +100,8 @@ public final class ChartroomRuntime implements AutoCloseable {
             List<TextExtractor> extractors = List.of(new TikaTextExtractor(Components.tikaConfig(),
                     ExtractSettings.defaults().withTempDirectory(originals.scratchDirectory()), ocr));
             EmbeddedWorkQueue queue = new EmbeddedWorkQueue(settings.workers());
-            Pipeline pipeline = new Pipeline(originals, extractors, Components.annotator(), store);
+            Pipeline pipeline = new Pipeline(originals, extractors,
+                    Components.annotatorIfIndexed(settings.dataDir()), store);
             IntakeService intake = new IntakeService(originals, new MediaTypeSniffer(Components.tikaConfig()),
                     IntakeService.readableBy(extractors), queue, new IntakeSettings(settings.maxUploadBytes())
                             .withImageLimitsOf(ocr.settings()),
