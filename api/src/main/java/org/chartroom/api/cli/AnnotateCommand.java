@@ -3,10 +3,6 @@ package org.chartroom.api.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,11 +15,8 @@ import org.chartroom.core.text.CodeSuggestion;
 import org.chartroom.core.text.Concept;
 import org.chartroom.core.text.Section;
 import org.chartroom.core.text.TextSpan;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code chartroom annotate}: the {@code annotate} JSON Lines contract. In: {@code {"id","text"}} with optional
@@ -33,21 +26,18 @@ import picocli.CommandLine.Option;
 @Command(name = "annotate", mixinStandardHelpOptions = true,
         description = "Annotate notes: JSON Lines {\"id\",\"text\"} on stdin, annotations on stdout.")
 final class AnnotateCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(AnnotateCommand.class);
 
     @Mixin
     DataOption data;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0 = one per core).")
-    int threads;
+    @Mixin
+    TextLines lines;
 
     @Override
     public Integer call() throws Exception {
         ClinicalAnnotator annotator = annotator();
-        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        OrderedParallel.map(in, out, n, line -> annotateLine(annotator, line));
+        lines.run((request, text, answer) -> write(answer, annotator, text, annotator.annotate(text),
+                request.get("targets")));
         return 0;
     }
 
@@ -62,23 +52,8 @@ final class AnnotateCommand implements Callable<Integer> {
     }
 
     static String annotateLine(ClinicalAnnotator annotator, String line) {
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        try {
-            JsonNode in = Json.MAPPER.readTree(line);
-            out.set("id", in.get("id"));
-            JsonNode text = in.get("text");
-            if (text == null || !text.isTextual()) {
-                out.put("error", "each line needs a \"text\" string");
-                return out.toString();
-            }
-            String s = text.asText();
-            Annotation a = annotator.annotate(s);
-            write(out, annotator, s, a, in.get("targets"));
-        } catch (Exception e) {
-            LOG.warn("annotate: unreadable input line ({})", e.getClass().getSimpleName());
-            out.put("error", "not a JSON object with \"id\" and \"text\"");
-        }
-        return out.toString();
+        return TextLines.answer(line, (request, text, answer) -> write(answer, annotator, text,
+                annotator.annotate(text), request.get("targets")));
     }
 
     private static void write(ObjectNode out, ClinicalAnnotator annotator, String text, Annotation a,

@@ -101,35 +101,37 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable an account.")
-    static final class Disable implements Callable<Integer> {
+    /** Enabling and disabling: the same change, either way. */
+    abstract static class Availability implements Callable<Integer> {
         @Mixin
         DataOption data;
 
         @Parameters(paramLabel = "USERNAME")
         String username;
 
+        abstract boolean disable();
+
         @Override
         public Integer call() {
-            UserDirectory.open(data.settings().usersDir()).setDisabled(username, true);
-            System.out.println("disabled " + username);
+            UserDirectory.open(data.settings().usersDir()).setDisabled(username, disable());
+            System.out.println((disable() ? "disabled " : "enabled ") + username);
             return 0;
         }
     }
 
-    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable an account again.")
-    static final class Enable implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Parameters(paramLabel = "USERNAME")
-        String username;
-
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable an account.")
+    static final class Disable extends Availability {
         @Override
-        public Integer call() {
-            UserDirectory.open(data.settings().usersDir()).setDisabled(username, false);
-            System.out.println("enabled " + username);
-            return 0;
+        boolean disable() {
+            return true;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable an account again.")
+    static final class Enable extends Availability {
+        @Override
+        boolean disable() {
+            return false;
         }
     }
 
