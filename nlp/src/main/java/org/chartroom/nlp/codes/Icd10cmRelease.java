@@ -62,7 +62,7 @@ public final class Icd10cmRelease {
     }
 
     /** Alphabetic Index paths that lead to a code, plus the "see" references they resolve to. */
-    public List<TermEntry> indexTerms() {
+    List<TermEntry> indexTerms() {
         Optional<Path> csv = find(name -> name.endsWith("index.csv"));
         if (csv.isEmpty()) {
             return List.of();
@@ -111,8 +111,8 @@ public final class Icd10cmRelease {
                 String code = f.get(7).strip();
                 String path = String.join(", ", titleStack);
                 if (!code.isEmpty()) {
-                    out.add(new TermEntry(flatten(requiredStack), headSizes.get(0), flatten(optionalStack),
-                            code, "index"));
+                    out.add(TermEntry.of(flatten(requiredStack), headSizes.get(0), flatten(optionalStack),
+                            code, TermSource.INDEX));
                     codeByPath.putIfAbsent(path, code);
                 } else if (!f.get(4).isBlank()) {
                     sees.add(new String[] {String.join(" ", flatten(requiredStack)),
@@ -127,14 +127,14 @@ public final class Icd10cmRelease {
         for (String[] see : sees) {
             String code = codeByPath.get(see[3]);
             if (code != null) {
-                out.add(new TermEntry(words(see[0]), Integer.parseInt(see[1]), words(see[2]), code, "see"));
+                out.add(TermEntry.of(words(see[0]), Integer.parseInt(see[1]), words(see[2]), code, TermSource.SEE));
             }
         }
         return out;
     }
 
     /** Neoplasm Table rows: the site path with "malignant", "secondary", "in situ", "benign" and so on. */
-    public List<TermEntry> neoplasmTerms() {
+    List<TermEntry> neoplasmTerms() {
         Optional<Path> csv = find(name -> name.endsWith("neoplasms.csv"));
         if (csv.isEmpty()) {
             return List.of();
@@ -163,7 +163,7 @@ public final class Icd10cmRelease {
                         List<String> req = new ArrayList<>(CodeWords.of(behaviours[b]));
                         int head = req.size();
                         req.addAll(flatten(requiredStack));
-                        out.add(new TermEntry(req, head, flatten(optionalStack), code, "neoplasm"));
+                        out.add(TermEntry.of(req, head, flatten(optionalStack), code, TermSource.NEOPLASM));
                     }
                 }
             }
@@ -175,7 +175,7 @@ public final class Icd10cmRelease {
     }
 
     /** Tabular inclusion terms ({@code <inclusionTerm><note>}) under their code. */
-    public List<TermEntry> inclusionTerms() {
+    List<TermEntry> inclusionTerms() {
         Optional<Path> xml = find(name -> name.startsWith("icd10cm_tabular_") && name.endsWith(".xml"));
         if (xml.isEmpty()) {
             return List.of();
@@ -201,8 +201,8 @@ public final class Icd10cmRelease {
                         inInclusion = true;
                     } else if (name.equals("note") && inInclusion && !codes.isEmpty()) {
                         String note = r.getElementText();
-                        out.add(new TermEntry(CodeWords.of(stripNec(note)), 0, List.of(),
-                                codes.get(codes.size() - 1), "inclusion"));
+                        out.add(TermEntry.of(CodeWords.of(stripNec(note)), 0, List.of(),
+                                codes.get(codes.size() - 1), TermSource.INCLUSION));
                     }
                 } else if (ev == XMLStreamConstants.CHARACTERS && inDiagName) {
                     codes.set(codes.size() - 1, codes.get(codes.size() - 1) + r.getText().strip());
