@@ -58,6 +58,9 @@ public final class CodeIndexBuilder {
         List<TermEntry> neoplasms = release.neoplasmTerms();
         progress.printf("codes: %d neoplasm table entries%n", neoplasms.size());
         terms.addAll(neoplasms);
+        List<TermEntry> drugs = release.drugTerms();
+        progress.printf("codes: %d table of drugs entries%n", drugs.size());
+        terms.addAll(drugs);
         List<TermEntry> inclusions = release.inclusionTerms();
         progress.printf("codes: %d tabular inclusion terms%n", inclusions.size());
         terms.addAll(inclusions);

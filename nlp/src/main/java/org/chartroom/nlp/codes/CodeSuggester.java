@@ -4,35 +4,43 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 import org.chartroom.core.text.CodeSuggestion;
 import org.chartroom.nlp.rules.RuleFile;
 import org.chartroom.nlp.rules.RuleLine;
 
 /**
- * Ranks billable ICD-10-CM codes for a phrase, as an encoder does for a coder. The phrase's words (clinical
- * abbreviations and synonyms expanded by the resource {@code code-synonyms.tsv}) are looked up in the term entries
- * held in memory ({@link TermTable}); an index cross-reference ("see", "see also") the phrase states in full adds
- * the words of its target. Every entry sharing a word with the phrase is scored by how much of the phrase it
- * explains, less the index words the phrase lacks; the best entries' codes are resolved to billable codes (itself,
- * or the billable descendants of a header or a code ending in {@code -}), each scored by what its description adds
- * or contradicts (laterality, acuity, episode of care), with a small preference for the default ("unspecified",
- * "initial encounter", "closed") when the phrase is silent. Thread-safe.
+ * Ranks billable ICD-10-CM codes for a phrase, as an encoder does for a coder. The phrase's words ({@link
+ * PhraseWords}: written forms, negation, synonyms) are looked up in the term entries held in memory ({@link
+ * TermTable}). An index cross-reference ("see", "see also") whose path the phrase states in full gives a second
+ * reading of the phrase, with the path's words replaced by its target's ("biliary colic" read as "calculus of bile
+ * duct"). Every entry sharing a word with the phrase is scored, in its best reading, by how much of the phrase it
+ * explains, less the index words the phrase lacks (a missing main term weighs most); the best entries' codes are
+ * resolved to billable codes (the code itself, or the billable descendants of a header or a code ending in {@code -}),
+ * each scored by what its description adds or contradicts (laterality, acuity, episode of care, what it says
+ * "without"), with a small preference for the default ("unspecified", "initial encounter", "closed", "without
+ * complication") when the phrase is silent. Thread-safe.
  */
 public final class CodeSuggester {
     /** The built-in synonym resource, relative to {@code org/chartroom/nlp/}. */
     public static final String SYNONYMS = "code-synonyms.tsv";
+    /** The built-in rewriting of written forms ("NOS", spine levels), relative to {@code org/chartroom/nlp/}. */
+    static final String PATTERNS = "code-phrase-patterns.tsv";
     private static final int RESOLVED = 40;
     private static final int MAX_SLOTS = 64;
+    private static final int MAX_READINGS = 8;
     private static final int BUCKETS = 50;
+    private static final double MISSING = 0.5;
     private static final double HEAD_MISSING = 0.3;
+    private static final double CONTRADICTED = 0.3;
+    private static final double EXTRA = 0.15;
+    private static final double DEFAULT_BONUS = 0.01;
+    private static final double SEE_ALSO_DISCOUNT = 0.05;
     private static final double MAX_BONUS = Arrays.stream(TermSource.values()).mapToDouble(TermSource::bonus).max()
             .orElse(0);
     static final boolean DEBUG = Boolean.getBoolean("chartroom.codes.debug");
@@ -41,10 +49,9 @@ public final class CodeSuggester {
 
     private final TermTable terms;
     private final CodeTable codes;
-    private final Map<List<String>, List<String>> synonyms;
-    private final Map<String, List<String>> alternatives;
-    private final int longestSynonym;
+    private final PhraseWords phrases;
     private final int[] defaults;
+    private final int[] negations;
     /** Per code of an entry: its billable positions in the code table (a per-term cache, bounded by the index). */
     private final Map<String, int[]> resolved = new ConcurrentHashMap<>();
     private final ThreadLocal<Scratch> scratch;
@@ -56,26 +63,13 @@ public final class CodeSuggester {
     public CodeSuggester(CodeIndex index, List<RuleLine> synonymLines) {
         this.terms = index.terms();
         this.codes = index.codeTable();
-        Map<List<String>, List<String>> map = new HashMap<>();
-        Map<String, List<String>> also = new HashMap<>();
-        int longest = 1;
-        for (RuleLine line : synonymLines) {
-            List<String> from = CodeWords.of(line.field(0));
-            if (line.field(2).equals("also") && from.size() == 1) {
-                also.computeIfAbsent(from.get(0), k -> new ArrayList<>()).addAll(CodeWords.of(line.field(1)));
-            } else if (!from.isEmpty()) {
-                map.put(from, CodeWords.of(line.field(1)));
-                longest = Math.max(longest, from.size());
-            }
-        }
-        this.synonyms = Map.copyOf(map);
-        this.alternatives = Map.copyOf(also);
-        this.longestSynonym = longest;
+        this.phrases = new PhraseWords(RuleFile.readResource(PATTERNS), synonymLines, terms);
         this.defaults = sortedIds(DEFAULT_WORDS);
+        this.negations = sortedIds(List.of("without", "no", "not"));
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(terms.size()));
     }
 
-    /** Per-thread work arrays, one slot mask per entry, reset after each phrase. */
+    /** Per-thread work arrays, reset after each phrase: per entry, the slots its words cover (a bit per slot). */
     private static final class Scratch {
         final long[] masks;
         int[] touched = new int[1024];
@@ -85,14 +79,14 @@ public final class CodeSuggester {
             masks = new long[entries];
         }
 
-        void mark(int entry, long bit) {
+        void mark(int entry, long bits) {
             if (masks[entry] == 0) {
                 if (count == touched.length) {
                     touched = Arrays.copyOf(touched, count * 2);
                 }
                 touched[count++] = entry;
             }
-            masks[entry] |= bit;
+            masks[entry] |= bits;
         }
 
         void reset() {
@@ -103,16 +97,8 @@ public final class CodeSuggester {
         }
     }
 
-    /** One word of the phrase: the word and the index words that may stand for it, weighed by how telling it is. */
-    private static final class Slot {
-        int[] ids;
-        final double weight;
-
-        Slot(int[] ids, double weight) {
-            this.ids = ids;
-            this.weight = weight;
-        }
-
+    /** A word to explain: the word and the index words that may stand for it, weighed by how telling it is. */
+    private record Slot(int[] ids, double weight, boolean negated) {
         boolean in(int[] sortedIds) {
             for (int w : ids) {
                 if (Arrays.binarySearch(sortedIds, w) >= 0) {
@@ -121,110 +107,143 @@ public final class CodeSuggester {
             }
             return false;
         }
-
     }
 
-    /** A candidate entry scored by its own words ({@code bound}), before its code is resolved. */
-    private record ScoredEntry(int entry, double base, double bound) {
+    /**
+     * One way to read the phrase: the slots it asks to explain (bits), the words an entry may require without
+     * penalty (sorted ids), and what following a "see also" costs.
+     */
+    private record Reading(long slots, double total, int[] words, double discount) {
+    }
+
+    /** A candidate entry scored in its best reading by its own words ({@code bound}), before its code is resolved. */
+    private record ScoredEntry(int entry, Reading reading, double base, double bound) {
     }
 
     /** The best {@code limit} billable codes for {@code phrase}, best first; empty when nothing fits. */
     public List<CodeSuggestion> suggest(String phrase, int limit) {
-        List<String> query = expand(CodeWords.of(phrase));
-        if (query.isEmpty()) {
+        List<PhraseWords.Word> words = phrases.of(phrase);
+        if (words.isEmpty()) {
             return List.of();
         }
         List<Slot> slots = new ArrayList<>();
-        for (String w : new LinkedHashSet<>(query)) {
-            if (slots.size() == MAX_SLOTS) {
-                break;
-            }
-            List<String> words = new ArrayList<>();
-            words.add(w);
-            words.addAll(alternatives.getOrDefault(w, List.of()));
-            int[] ids = words.stream().mapToInt(terms::id).distinct().toArray();
-            double weight = Arrays.stream(ids).mapToDouble(terms::weight).max().orElse(1.0);
-            slots.add(new Slot(ids, weight));
+        for (PhraseWords.Word w : words.subList(0, Math.min(MAX_SLOTS / 2, words.size()))) {
+            int[] ids = IntStream.concat(IntStream.of(terms.id(w.word())),
+                    w.alternatives().stream().mapToInt(terms::id).filter(id -> id != TermTable.UNKNOWN))
+                    .distinct().toArray();
+            // An unknown word weighs as the rarest: a phrase the index does not explain scores low.
+            slots.add(new Slot(ids, Arrays.stream(ids).mapToDouble(terms::weight).max().orElse(0), w.negated()));
         }
-        double total = slots.stream().mapToDouble(s -> s.weight).sum();
         Scratch s = scratch.get();
         try {
             for (int i = 0; i < slots.size(); i++) {
-                for (int w : slots.get(i).ids) {
+                for (int w : slots.get(i).ids()) {
                     for (int e : terms.postings(w)) {
                         s.mark(e, 1L << i);
                     }
                 }
             }
-            int[] q = followCrossReferences(slots, s);
-            List<ScoredEntry> entries = bestEntries(slots, total, q, s);
-            return resolve(entries, slots, total, q, s, limit);
+            boolean negates = slots.stream().anyMatch(Slot::negated);
+            int[] stated = IntStream.concat(slots.stream().flatMapToInt(x -> Arrays.stream(x.ids())),
+                    Arrays.stream(negates ? negations : new int[0]))
+                    .filter(w -> w != TermTable.UNKNOWN).distinct().sorted().toArray();
+            long all = slots.size() == 64 ? -1L : (1L << slots.size()) - 1;
+            List<Reading> readings = new ArrayList<>();
+            readings.add(new Reading(all, total(slots, all), stated, 0));
+            followCrossReferences(slots, readings, s);
+            return resolve(bestEntries(slots, readings, s), slots, s, limit);
         } finally {
             s.reset();
         }
     }
 
-    /**
-     * A cross-reference whose words the phrase states in full ("Colic, biliary — see Calculus, bile duct") lends the
-     * words of its target to the phrase words it matched, so the target's entries explain them. Returns the sorted
-     * ids of every word the phrase now has.
-     */
-    private int[] followCrossReferences(List<Slot> slots, Scratch s) {
-        int[] q = queryIds(slots);
-        int count = s.count;
-        Map<Integer, Long> lent = new HashMap<>();
-        for (int i = 0; i < count; i++) {
-            int e = s.touched[i];
-            int[] implied = terms.implied(e);
-            if (implied.length == 0 || !containsAll(q, terms.required(e))) {
-                continue;
-            }
-            long mask = s.masks[e];
-            for (int w : implied) {
-                if (Arrays.binarySearch(q, w) < 0) {
-                    lent.merge(w, mask, (a, b) -> a | b);
-                }
+    private static double total(List<Slot> slots, long bits) {
+        double total = 0;
+        for (int k = 0; k < slots.size(); k++) {
+            if ((bits & (1L << k)) != 0) {
+                total += slots.get(k).weight();
             }
         }
-        for (Map.Entry<Integer, Long> en : lent.entrySet()) {
-            int w = en.getKey();
-            long mask = en.getValue();
-            for (int i = 0; i < slots.size(); i++) {
-                if ((mask & (1L << i)) != 0) {
-                    Slot slot = slots.get(i);
-                    slot.ids = Arrays.copyOf(slot.ids, slot.ids.length + 1);
-                    slot.ids[slot.ids.length - 1] = w;
-                }
-            }
-            for (int e : terms.postings(w)) {
-                s.mark(e, mask);
-            }
-        }
-        return lent.isEmpty() ? q : queryIds(slots);
+        return total;
     }
 
     /**
-     * Stage 1: each touched entry scored by its own words; the best {@link #RESOLVED} by that bound. Entries are
-     * taken in buckets of how much of the phrase they cover, most first, so that the many entries sharing only a
-     * common word ("left", "unspecified") are never scored once enough better ones are found.
+     * A cross-reference whose path the phrase states in full ("Colic, biliary — see Calculus, bile duct") gives a
+     * reading where the phrase words it matched are replaced by the words of its target, each a slot of its own.
      */
-    private List<ScoredEntry> bestEntries(List<Slot> slots, double total, int[] q, Scratch s) {
-        double[] weights = new double[slots.size()];
-        for (int k = 0; k < weights.length; k++) {
-            weights[k] = slots.get(k).weight / total;
+    private void followCrossReferences(List<Slot> slots, List<Reading> readings, Scratch s) {
+        int[] stated = readings.get(0).words();
+        int count = s.count;
+        Map<Integer, Integer> slotOfWord = new HashMap<>();
+        for (int i = 0; i < count && readings.size() < MAX_READINGS; i++) {
+            int e = s.touched[i];
+            int[] implied = terms.implied(e);
+            if (implied.length == 0 || !containsAll(stated, terms.required(e))) {
+                continue;
+            }
+            long matched = s.masks[e];
+            long bits = readings.get(0).slots() & ~matched;
+            for (int w : implied) {
+                int k = indexOf(slots, w);
+                if (k < 0) {
+                    k = slotOfWord.computeIfAbsent(w, x -> -1);
+                }
+                if (k < 0) {
+                    if (slots.size() == MAX_SLOTS) {
+                        continue;
+                    }
+                    k = slots.size();
+                    slots.add(new Slot(new int[] {w}, terms.weight(w), false));
+                    slotOfWord.put(w, k);
+                    for (int entry : terms.postings(w)) {
+                        s.mark(entry, 1L << k);
+                    }
+                }
+                bits |= 1L << k;
+            }
+            int[] words = IntStream.concat(Arrays.stream(stated), Arrays.stream(implied)).distinct().sorted()
+                    .toArray();
+            readings.add(new Reading(bits, total(slots, bits), words,
+                    terms.source(e) == TermSource.SEE_ALSO ? SEE_ALSO_DISCOUNT : 0));
+        }
+    }
+
+    private static int indexOf(List<Slot> slots, int word) {
+        for (int k = 0; k < slots.size(); k++) {
+            if (contains(slots.get(k).ids(), word)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Stage 1: each touched entry scored by its own words in its best reading; the best {@link #RESOLVED} by that
+     * bound. Entries are taken in buckets of how much of the phrase they cover, most first, so that the many entries
+     * sharing only a common word ("left", "unspecified") are never scored once enough better ones are found.
+     */
+    private List<ScoredEntry> bestEntries(List<Slot> slots, List<Reading> readings, Scratch s) {
+        double[][] weights = new double[readings.size()][slots.size()];
+        for (int r = 0; r < readings.size(); r++) {
+            for (int k = 0; k < slots.size(); k++) {
+                weights[r][k] = slots.get(k).weight() / readings.get(r).total();
+            }
         }
         int[] bucketOf = new int[s.count];
         int[] sizes = new int[BUCKETS + 1];
         for (int i = 0; i < s.count; i++) {
-            int b = (int) (covered(s.masks[s.touched[i]], weights) * BUCKETS);
-            bucketOf[i] = Math.min(BUCKETS, b);
+            double best = 0;
+            for (int r = 0; r < readings.size(); r++) {
+                best = Math.max(best, covered(s.masks[s.touched[i]] & readings.get(r).slots(), weights[r]));
+            }
+            bucketOf[i] = Math.min(BUCKETS, (int) (best * BUCKETS));
             sizes[bucketOf[i]]++;
         }
+        // Bucket b holds order[starts[b + 1] .. starts[b]): the fullest bucket comes first.
         int[] starts = new int[BUCKETS + 2];
         for (int b = BUCKETS; b >= 0; b--) {
             starts[b] = starts[b + 1] + sizes[b];
         }
-        // Bucket BUCKETS (all covered) first: order[starts[b+1] .. starts[b]) holds bucket b.
         int[] order = new int[s.count];
         int[] fill = Arrays.copyOf(starts, starts.length);
         for (int i = 0; i < s.count; i++) {
@@ -237,8 +256,20 @@ public final class CodeSuggester {
             }
             for (int i = starts[b + 1]; i < starts[b]; i++) {
                 int e = order[i];
-                if (!terms.code(e).isEmpty()) {
-                    offer(best, score(e, covered(s.masks[e], weights), total, q));
+                if (terms.code(e).isEmpty()) {
+                    continue;
+                }
+                ScoredEntry top = null;
+                for (int r = 0; r < readings.size(); r++) {
+                    Reading reading = readings.get(r);
+                    long mask = s.masks[e] & reading.slots();
+                    if (mask != 0) {
+                        ScoredEntry se = score(e, reading, covered(mask, weights[r]));
+                        top = top == null || se.bound() > top.bound() ? se : top;
+                    }
+                }
+                if (top != null) {
+                    offer(best, top);
                 }
             }
         }
@@ -256,7 +287,7 @@ public final class CodeSuggester {
         }
     }
 
-    /** The share of the phrase's weight that a slot mask covers. */
+    /** The share of the reading's weight that a slot mask covers. */
     private static double covered(long mask, double[] weights) {
         double covered = 0;
         long m = mask;
@@ -270,29 +301,31 @@ public final class CodeSuggester {
         return covered;
     }
 
-    /** An entry's base (its missing words, main term, source) and its bound (covered share plus base). */
-    private ScoredEntry score(int e, double covered, double total, int[] q) {
+    /** An entry's base (the words it requires that the reading lacks, its source) and its bound in a reading. */
+    private ScoredEntry score(int e, Reading reading, double covered) {
         double missing = 0;
         boolean headMissing = false;
         int[] required = terms.required(e);
         for (int k = 0; k < required.length; k++) {
             int w = required[k];
-            if (Arrays.binarySearch(q, w) < 0 && Arrays.binarySearch(defaults, w) < 0 && firstAt(required, w) == k) {
+            if (Arrays.binarySearch(reading.words(), w) < 0 && Arrays.binarySearch(defaults, w) < 0
+                    && firstAt(required, w) == k) {
                 missing += terms.weight(w);
                 headMissing |= k < terms.head(e);
             }
         }
         // An entry whose main term the phrase does not name is about another condition ("Fracture, fatigue").
-        double base = -0.5 * missing / total - (headMissing ? HEAD_MISSING : 0) + terms.source(e).bonus();
-        return new ScoredEntry(e, base, covered + base);
+        double base = -MISSING * missing / reading.total() - (headMissing ? HEAD_MISSING : 0)
+                + terms.source(e).bonus() - reading.discount();
+        return new ScoredEntry(e, reading, base, covered + base);
     }
 
     /** Stage 2: the best entries resolved to billable codes, each scored by what its description adds. */
-    private List<CodeSuggestion> resolve(List<ScoredEntry> entries, List<Slot> slots, double total, int[] q,
-                                         Scratch s, int limit) {
+    private List<CodeSuggestion> resolve(List<ScoredEntry> entries, List<Slot> slots, Scratch s, int limit) {
         Map<Integer, Double> best = new HashMap<>();
         for (ScoredEntry se : entries) {
             int e = se.entry();
+            Reading reading = se.reading();
             long entryMask = s.masks[e];
             int[] required = terms.required(e);
             int[] optional = terms.optional(e);
@@ -301,40 +334,61 @@ public final class CodeSuggester {
             // An index entry that names a billable code vouches for it: its description's other words are no
             // penalty. They matter only when choosing among a header's descendants.
             boolean direct = billable.length == 1 && codes.entry(billable[0]).code().equals(code);
+            boolean entryNegates = containsAny(required, negations) || containsAny(optional, negations);
             for (int c : billable) {
-                int[] stated = codes.stated(c);
-                int[] negated = codes.negated(c);
-                double covered = 0;
-                double contradicted = 0;
-                for (int k = 0; k < slots.size(); k++) {
-                    Slot slot = slots.get(k);
-                    boolean inStated = slot.in(stated);
-                    if (!inStated && negated.length > 0 && slot.in(negated)) {
-                        contradicted += slot.weight;
-                    } else if (inStated || (entryMask & (1L << k)) != 0) {
-                        covered += slot.weight;
-                    }
-                }
-                double extra = 0;
-                int unstated = 0;
-                for (int w : stated) {
-                    if (Arrays.binarySearch(defaults, w) >= 0) {
-                        unstated += Arrays.binarySearch(q, w) >= 0 ? 0 : 1;
-                    } else if (!direct && Arrays.binarySearch(q, w) < 0 && !contains(required, w)
-                            && !contains(optional, w)) {
-                        extra += terms.weight(w);
-                    }
-                }
-                double score = (covered - 0.3 * contradicted - 0.15 * extra) / total + se.base()
-                        + 0.01 * Math.min(unstated, 3);
+                double score = describe(c, slots, reading, entryMask, entryNegates, direct, required, optional)
+                        + se.base();
                 if (DEBUG && score > 0.3) {
-                    System.err.printf("%.3f %s <- %s %d cov=%.2f/%.2f extra=%.2f%n", score,
-                            codes.entry(c).code(), terms.source(e), e, covered, total, extra);
+                    System.err.printf("%.3f %s <- %s [%s | %s => %s] base=%.2f%n", score, codes.entry(c).code(),
+                            terms.source(e), terms.words(required), terms.words(optional), terms.code(e),
+                            se.base());
                 }
                 best.merge(c, score, Math::max);
             }
         }
         return top(best, limit);
+    }
+
+    /**
+     * How well a billable code's description fits the reading, given the entry that led to it: the share of the
+     * phrase it or the entry explains, less what it contradicts (it states what the phrase negates, or negates
+     * what the phrase states) and the specific words it adds, plus a little for each default it takes.
+     */
+    private double describe(int c, List<Slot> slots, Reading reading, long entryMask, boolean entryNegates,
+                            boolean direct, int[] required, int[] optional) {
+        int[] stated = codes.stated(c);
+        int[] negated = codes.negated(c);
+        double covered = 0;
+        double contradicted = 0;
+        boolean complicationStated = false;
+        for (int k = 0; k < slots.size(); k++) {
+            if ((reading.slots() & (1L << k)) == 0) {
+                continue;
+            }
+            Slot slot = slots.get(k);
+            boolean inStated = slot.in(stated);
+            boolean inNegated = negated.length > 0 && slot.in(negated);
+            boolean byEntry = (entryMask & (1L << k)) != 0;
+            complicationStated |= inNegated && !slot.negated();
+            if (slot.negated() ? inStated && !inNegated : inNegated && !inStated) {
+                contradicted += slot.weight();
+            } else if (slot.negated() ? inNegated || (byEntry && entryNegates) : inStated || byEntry) {
+                covered += slot.weight();
+            }
+        }
+        double extra = 0;
+        // "Without complication" is the default when the phrase names none (code what is documented).
+        int defaultsTaken = negated.length > 0 && !complicationStated ? 1 : 0;
+        for (int w : stated) {
+            if (Arrays.binarySearch(defaults, w) >= 0) {
+                defaultsTaken += Arrays.binarySearch(reading.words(), w) >= 0 ? 0 : 1;
+            } else if (!direct && Arrays.binarySearch(reading.words(), w) < 0 && !contains(required, w)
+                    && !contains(optional, w)) {
+                extra += terms.weight(w);
+            }
+        }
+        return (covered - CONTRADICTED * contradicted - EXTRA * extra) / reading.total()
+                + DEFAULT_BONUS * Math.min(defaultsTaken, 3);
     }
 
     /** The best {@code limit} codes, one 7th-character variant per code: a list of conditions, not of episodes. */
@@ -380,11 +434,6 @@ public final class CodeSuggester {
         return codes.billableUnder(code);
     }
 
-    private static int[] queryIds(List<Slot> slots) {
-        return slots.stream().flatMapToInt(s -> Arrays.stream(s.ids)).filter(w -> w != TermTable.UNKNOWN)
-                .distinct().sorted().toArray();
-    }
-
     private int[] sortedIds(List<String> words) {
         return words.stream().mapToInt(terms::id).filter(w -> w != TermTable.UNKNOWN).distinct().sorted()
                 .toArray();
@@ -397,6 +446,15 @@ public final class CodeSuggester {
             }
         }
         return true;
+    }
+
+    private static boolean containsAny(int[] a, int[] sorted) {
+        for (int x : a) {
+            if (Arrays.binarySearch(sorted, x) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean contains(int[] a, int w) {
@@ -415,28 +473,5 @@ public final class CodeSuggester {
             }
         }
         return -1;
-    }
-
-    /** The phrase words with abbreviations and synonyms replaced, longest match first. */
-    List<String> expand(List<String> words) {
-        List<String> out = new ArrayList<>(words.size() + 4);
-        int i = 0;
-        while (i < words.size()) {
-            int matched = 0;
-            for (int n = Math.min(longestSynonym, words.size() - i); n >= 1 && matched == 0; n--) {
-                List<String> replacement = synonyms.get(words.subList(i, i + n));
-                if (replacement != null) {
-                    out.addAll(replacement);
-                    matched = n;
-                }
-            }
-            if (matched == 0) {
-                out.add(words.get(i));
-                i++;
-            } else {
-                i += matched;
-            }
-        }
-        return out;
     }
 }

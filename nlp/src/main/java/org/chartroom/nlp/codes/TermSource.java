@@ -8,8 +8,10 @@ package org.chartroom.nlp.codes;
 enum TermSource {
     /** An Alphabetic Index path that ends in a code. */
     INDEX(0.03),
-    /** An index path that sends the coder elsewhere ("see", "see also"): its words imply the target's. */
+    /** An index path that sends the coder elsewhere ("see"): its words imply the target's. */
     SEE(0.02),
+    /** An index path that sends the coder elsewhere too ("see also"): its words suggest the target's. */
+    SEE_ALSO(0.0),
     /** A tabular inclusion term. */
     INCLUSION(0.02),
     /** A Neoplasm Table row under one of its behaviour columns. */

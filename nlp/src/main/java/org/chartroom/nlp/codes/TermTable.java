@@ -31,6 +31,7 @@ final class TermTable {
     private final TermSource[] sources;
     private final int[][] postings;
     private final double unknownWeight;
+    private final String[] words;
 
     private TermTable(Map<String, Integer> ids, List<int[]> required, List<int[]> optional, List<int[]> implied,
                       List<Integer> heads, List<String> codes, List<TermSource> sources) {
@@ -68,6 +69,8 @@ final class TermTable {
             weights[w] = Math.log(1.0 + (double) n / (counts[w] + 1.0));
         }
         this.unknownWeight = Math.log(1.0 + n);
+        this.words = new String[ids.size()];
+        ids.forEach((w, id) -> words[id] = w);
     }
 
     /** The entries as read, before the vocabulary is complete. */
@@ -130,6 +133,15 @@ final class TermTable {
     /** The weight of a word id (an unknown word weighs most: it is rarer than any the index has). */
     double weight(int id) {
         return id == UNKNOWN ? unknownWeight : weights[id];
+    }
+
+    /** The words of some ids, for debugging output. */
+    String words(int[] wordIds) {
+        StringBuilder out = new StringBuilder();
+        for (int id : wordIds) {
+            out.append(out.length() == 0 ? "" : " ").append(id == UNKNOWN ? "?" : words[id]);
+        }
+        return out.toString();
     }
 
     int size() {
