@@ -110,10 +110,11 @@ public final class CodeSuggester {
     }
 
     /**
-     * One way to read the phrase: the slots it asks to explain (bits), the words an entry may require without
-     * penalty (sorted ids), and what following a "see also" costs.
+     * One way to read the phrase: the slots it asks to explain (bits) and each slot's share of the phrase (a
+     * cross-reference's target words share the weight of the phrase words they replace), the phrase's weight, the
+     * words an entry may require without penalty (sorted ids), and what following a "see also" costs.
      */
-    private record Reading(long slots, double total, int[] words, double discount) {
+    private record Reading(long slots, double[] shares, double total, int[] words, double discount) {
     }
 
     /** A candidate entry scored in its best reading by its own words ({@code bound}), before its code is resolved. */
@@ -147,9 +148,14 @@ public final class CodeSuggester {
             int[] stated = IntStream.concat(slots.stream().flatMapToInt(x -> Arrays.stream(x.ids())),
                     Arrays.stream(negates ? negations : new int[0]))
                     .filter(w -> w != TermTable.UNKNOWN).distinct().sorted().toArray();
-            long all = slots.size() == 64 ? -1L : (1L << slots.size()) - 1;
+            long all = (1L << slots.size()) - 1;
+            double total = total(slots, all);
+            double[] shares = new double[MAX_SLOTS];
+            for (int k = 0; k < slots.size(); k++) {
+                shares[k] = slots.get(k).weight() / total;
+            }
             List<Reading> readings = new ArrayList<>();
-            readings.add(new Reading(all, total(slots, all), stated, 0));
+            readings.add(new Reading(all, shares, total, stated, 0));
             followCrossReferences(slots, readings, s);
             return resolve(bestEntries(slots, readings, s), slots, s, limit);
         } finally {
@@ -172,24 +178,28 @@ public final class CodeSuggester {
      * reading where the phrase words it matched are replaced by the words of its target, each a slot of its own.
      */
     private void followCrossReferences(List<Slot> slots, List<Reading> readings, Scratch s) {
-        int[] stated = readings.get(0).words();
+        Reading first = readings.get(0);
         int count = s.count;
         Map<Integer, Integer> slotOfWord = new HashMap<>();
         for (int i = 0; i < count && readings.size() < MAX_READINGS; i++) {
             int e = s.touched[i];
             int[] implied = terms.implied(e);
-            if (implied.length == 0 || !containsAll(stated, terms.required(e))) {
+            if (implied.length == 0 || !containsAll(first.words(), terms.required(e))) {
                 continue;
             }
-            long matched = s.masks[e];
-            long bits = readings.get(0).slots() & ~matched;
+            long matched = s.masks[e] & first.slots();
+            long kept = first.slots() & ~matched;
+            long target = 0;
             for (int w : implied) {
                 int k = indexOf(slots, w);
-                if (k < 0) {
-                    k = slotOfWord.computeIfAbsent(w, x -> -1);
+                if (k >= 0 && (kept & (1L << k)) != 0) {
+                    continue;
+                }
+                if (k < 0 || (matched & (1L << k)) != 0) {
+                    k = slotOfWord.getOrDefault(w, -1);
                 }
                 if (k < 0) {
-                    if (slots.size() == MAX_SLOTS) {
+                    if (slots.size() == MAX_SLOTS - 1) {
                         continue;
                     }
                     k = slots.size();
@@ -199,11 +209,28 @@ public final class CodeSuggester {
                         s.mark(entry, 1L << k);
                     }
                 }
-                bits |= 1L << k;
+                target |= 1L << k;
             }
-            int[] words = IntStream.concat(Arrays.stream(stated), Arrays.stream(implied)).distinct().sorted()
+            long slotsRead = kept | target;
+            if (target == 0 || readings.stream().anyMatch(r -> r.slots() == slotsRead)) {
+                continue;
+            }
+            // The target's words together stand for the phrase words they replace: same weight, shared out.
+            double scale = total(slots, matched) / total(slots, target);
+            double[] shares = Arrays.copyOf(first.shares(), MAX_SLOTS);
+            for (int k = 0; k < slots.size(); k++) {
+                if ((matched & (1L << k)) != 0) {
+                    shares[k] = 0;
+                } else if ((target & (1L << k)) != 0) {
+                    shares[k] = slots.get(k).weight() * scale / first.total();
+                }
+            }
+            int[] words = IntStream.concat(Arrays.stream(first.words()), Arrays.stream(implied)).distinct().sorted()
                     .toArray();
-            readings.add(new Reading(bits, total(slots, bits), words,
+            if (DEBUG) {
+                System.err.printf("9.999 READING [%s] => %s%n", terms.words(terms.required(e)), terms.words(implied));
+            }
+            readings.add(new Reading(slotsRead, shares, first.total(), words,
                     terms.source(e) == TermSource.SEE_ALSO ? SEE_ALSO_DISCOUNT : 0));
         }
     }
@@ -223,18 +250,13 @@ public final class CodeSuggester {
      * sharing only a common word ("left", "unspecified") are never scored once enough better ones are found.
      */
     private List<ScoredEntry> bestEntries(List<Slot> slots, List<Reading> readings, Scratch s) {
-        double[][] weights = new double[readings.size()][slots.size()];
-        for (int r = 0; r < readings.size(); r++) {
-            for (int k = 0; k < slots.size(); k++) {
-                weights[r][k] = slots.get(k).weight() / readings.get(r).total();
-            }
-        }
         int[] bucketOf = new int[s.count];
         int[] sizes = new int[BUCKETS + 1];
         for (int i = 0; i < s.count; i++) {
             double best = 0;
             for (int r = 0; r < readings.size(); r++) {
-                best = Math.max(best, covered(s.masks[s.touched[i]] & readings.get(r).slots(), weights[r]));
+                best = Math.max(best, covered(s.masks[s.touched[i]] & readings.get(r).slots(),
+                        readings.get(r).shares()));
             }
             bucketOf[i] = Math.min(BUCKETS, (int) (best * BUCKETS));
             sizes[bucketOf[i]]++;
@@ -264,7 +286,7 @@ public final class CodeSuggester {
                     Reading reading = readings.get(r);
                     long mask = s.masks[e] & reading.slots();
                     if (mask != 0) {
-                        ScoredEntry se = score(e, reading, covered(mask, weights[r]));
+                        ScoredEntry se = score(e, reading, covered(mask, reading.shares()));
                         top = top == null || se.bound() > top.bound() ? se : top;
                     }
                 }
@@ -287,15 +309,12 @@ public final class CodeSuggester {
         }
     }
 
-    /** The share of the reading's weight that a slot mask covers. */
-    private static double covered(long mask, double[] weights) {
+    /** The share of the phrase that a slot mask covers in a reading. */
+    private static double covered(long mask, double[] shares) {
         double covered = 0;
         long m = mask;
         while (m != 0) {
-            int k = Long.numberOfTrailingZeros(m);
-            if (k < weights.length) {
-                covered += weights[k];
-            }
+            covered += shares[Long.numberOfTrailingZeros(m)];
             m &= m - 1;
         }
         return covered;
@@ -371,9 +390,9 @@ public final class CodeSuggester {
             boolean byEntry = (entryMask & (1L << k)) != 0;
             complicationStated |= inNegated && !slot.negated();
             if (slot.negated() ? inStated && !inNegated : inNegated && !inStated) {
-                contradicted += slot.weight();
+                contradicted += reading.shares()[k];
             } else if (slot.negated() ? inNegated || (byEntry && entryNegates) : inStated || byEntry) {
-                covered += slot.weight();
+                covered += reading.shares()[k];
             }
         }
         double extra = 0;
@@ -387,7 +406,7 @@ public final class CodeSuggester {
                 extra += terms.weight(w);
             }
         }
-        return (covered - CONTRADICTED * contradicted - EXTRA * extra) / reading.total()
+        return covered - CONTRADICTED * contradicted - EXTRA * extra / reading.total()
                 + DEFAULT_BONUS * Math.min(defaultsTaken, 3);
     }
 
