@@ -9,6 +9,8 @@ import org.chartroom.core.document.DocumentVersion;
 import org.chartroom.core.document.IntakeRecord;
 import org.chartroom.core.document.Original;
 import org.chartroom.core.text.Annotation;
+import org.chartroom.core.text.CodeSuggestion;
+import org.chartroom.core.text.Concept;
 import org.chartroom.core.text.Page;
 import org.chartroom.core.text.Section;
 
@@ -48,10 +50,13 @@ final class DocumentViews {
         }
     }
 
-    /** A document with its latest text, sections and the list of its versions. */
+    /**
+     * A document with its latest text, sections, concepts (with their assertions), ICD-10-CM code suggestions (with
+     * evidence, axes, conflicts and notes) and the list of its versions.
+     */
     record Document(String id, String state, String failureReason, Metadata metadata, Original original,
                     Integer version, String text, List<Section> sections, int sentences, List<PageView> pages,
-                    List<VersionSummary> versions) {
+                    List<Concept> concepts, List<CodeSuggestion> codes, List<VersionSummary> versions) {
         static Document of(DocumentRecord r) {
             String id = r.id().value();
             List<VersionSummary> versions = r.versions().stream()
@@ -63,7 +68,7 @@ final class DocumentViews {
             return new Document(id, r.state().code(), r.failureReason(), Metadata.of(r.metadata()), r.original(),
                     latest == null ? null : latest.number(), latest == null ? "" : latest.text(), a.sections(),
                     a.sentences().size(), latest == null ? List.of() : latest.pages().stream().map(PageView::of).toList(),
-                    versions);
+                    a.concepts(), a.codes(), versions);
         }
     }
 

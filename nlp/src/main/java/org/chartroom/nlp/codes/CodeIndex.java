@@ -19,16 +19,19 @@ import org.chartroom.core.error.ConfigurationException;
 
 /**
  * The code index opened for use: the code table (every order-file line, sorted, so a header's billable descendants
- * are a range) and the term entries read from the Lucene index into memory ({@link TermTable}). Everything is read
- * once at open and the Lucene files are closed again: suggestion needs no file access. Thread-safe.
+ * are a range), the term entries read from the Lucene index into memory ({@link TermTable}) and the Tabular List's
+ * notes ({@link TabularNotes}). Everything is read once at open and the Lucene files are closed again: suggestion
+ * needs no file access. Thread-safe.
  */
 public final class CodeIndex implements Closeable {
     private final CodeTable codes;
     private final TermTable terms;
+    private final TabularNotes notes;
 
-    private CodeIndex(CodeTable codes, TermTable terms) {
+    private CodeIndex(CodeTable codes, TermTable terms, TabularNotes notes) {
         this.codes = codes;
         this.terms = terms;
+        this.notes = notes;
     }
 
     /** Whether {@code folder} holds a code index of the current format. */
@@ -58,7 +61,7 @@ public final class CodeIndex implements Closeable {
             Map<String, Integer> ids = new HashMap<>();
             TermTable.Rows rows = TermTable.read(reader, ids);
             CodeTable codes = readCodeTable(folder.resolve(CodeIndexBuilder.CODE_TABLE), ids);
-            return new CodeIndex(codes, rows.table(ids));
+            return new CodeIndex(codes, rows.table(ids), TabularNotes.read(folder));
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException("cannot open the code index in " + folder + " (" + e.getMessage()
                     + "); rebuild it with 'chartroom codes import'", e);
@@ -107,6 +110,11 @@ public final class CodeIndex implements Closeable {
 
     public int codeCount() {
         return codes.size();
+    }
+
+    /** The Tabular List's notes: excludes, code first, use additional code, 7th characters. */
+    public TabularNotes notes() {
+        return notes;
     }
 
     CodeTable codeTable() {

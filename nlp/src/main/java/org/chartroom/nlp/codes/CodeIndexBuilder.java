@@ -36,7 +36,7 @@ public final class CodeIndexBuilder {
     static final String IMPLIED = "implied";
     static final String CODE_TABLE = "code-table.tsv";
     /** Bumped when the layout changes, so an old index is rebuilt. */
-    static final String FORMAT = "chartroom-codes-5";
+    static final String FORMAT = "chartroom-codes-6";
 
     private CodeIndexBuilder() {
     }
@@ -61,9 +61,10 @@ public final class CodeIndexBuilder {
         List<TermEntry> drugs = release.drugTerms();
         progress.printf("codes: %d table of drugs entries%n", drugs.size());
         terms.addAll(drugs);
-        List<TermEntry> inclusions = release.inclusionTerms();
-        progress.printf("codes: %d tabular inclusion terms%n", inclusions.size());
-        terms.addAll(inclusions);
+        TabularXml.Contents tabular = release.tabular();
+        progress.printf("codes: %d tabular inclusion terms, %d tabular notes%n", tabular.inclusions().size(),
+                tabular.notes().size());
+        terms.addAll(tabular.inclusions());
         for (CodeEntry c : codes) {
             if (c.billable()) {
                 // Only what the description states: "without obstruction" does not name obstruction.
@@ -115,6 +116,7 @@ public final class CodeIndexBuilder {
                 }
             }
             org.chartroom.nlp.concept.ConceptDictionary.write(tmp, mainTerms);
+            TabularNotes.write(tmp, tabular.notes());
             deleteTree(target);
             Files.createDirectories(target.getParent() == null ? Path.of(".") : target.getParent());
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

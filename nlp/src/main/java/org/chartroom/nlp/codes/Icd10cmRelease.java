@@ -2,23 +2,16 @@ package org.chartroom.nlp.codes;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 import org.chartroom.core.error.ConfigurationException;
 import org.chartroom.nlp.eval.QuotedCsvReader;
@@ -117,60 +110,11 @@ public final class Icd10cmRelease {
                 RuleFile.readResource(TABLE_COLUMNS));
     }
 
-    /** Tabular inclusion terms ({@code <inclusionTerm><note>}) under their code. */
-    List<TermEntry> inclusionTerms() {
-        Optional<Path> xml = find(name -> name.startsWith("icd10cm_tabular_") && name.endsWith(".xml"));
-        if (xml.isEmpty()) {
-            return List.of();
-        }
-        List<TermEntry> out = new ArrayList<>();
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        try (InputStream in = Files.newInputStream(xml.get())) {
-            XMLStreamReader r = factory.createXMLStreamReader(in);
-            List<String> codes = new ArrayList<>();
-            boolean inDiagName = false;
-            boolean inInclusion = false;
-            while (r.hasNext()) {
-                int ev = r.next();
-                if (ev == XMLStreamConstants.START_ELEMENT) {
-                    String name = r.getLocalName();
-                    if (name.equals("diag")) {
-                        codes.add("");
-                    } else if (name.equals("name") && !codes.isEmpty() && codes.get(codes.size() - 1).isEmpty()) {
-                        inDiagName = true;
-                    } else if (name.equals("inclusionTerm")) {
-                        inInclusion = true;
-                    } else if (name.equals("note") && inInclusion && !codes.isEmpty()) {
-                        String note = r.getElementText();
-                        out.add(TermEntry.of(CodeWords.of(IndexEntries.stripNec(note)), 0, List.of(),
-                                codes.get(codes.size() - 1), TermSource.INCLUSION));
-                    }
-                } else if (ev == XMLStreamConstants.CHARACTERS && inDiagName) {
-                    codes.set(codes.size() - 1, codes.get(codes.size() - 1) + r.getText().strip());
-                } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                    String name = r.getLocalName();
-                    if (name.equals("diag")) {
-                        codes.remove(codes.size() - 1);
-                    } else if (name.equals("name")) {
-                        inDiagName = false;
-                    } else if (name.equals("inclusionTerm")) {
-                        inInclusion = false;
-                    }
-                }
-            }
-        } catch (IOException | XMLStreamException e) {
-            throw new ConfigurationException("cannot read the ICD-10-CM tabular XML " + xml.get() + ": "
-                    + e.getMessage(), e);
-        }
-        return out;
+    /** The Tabular List XML ({@code icd10cm_tabular_*.xml}): inclusion terms and notes; empty when absent. */
+    TabularXml.Contents tabular() {
+        Optional<Path> xml = find(name -> name.contains("tabular") && name.endsWith(".xml"));
+        return xml.isEmpty() ? new TabularXml.Contents(List.of(), List.of()) : TabularXml.read(xml.get());
     }
-
-
-
-
-
 
     private Optional<Path> find(java.util.function.Predicate<String> nameMatches) {
         if (!Files.isDirectory(folder)) {

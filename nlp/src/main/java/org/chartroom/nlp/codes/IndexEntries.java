@@ -21,7 +21,8 @@ final class IndexEntries {
     private static final Set<String> GENERIC_REFERENCE = Set.copyOf(CodeWords.of("condition specific also"));
     private static final Pattern CATEGORY = Pattern.compile("(?i)\\b(?:sub)?category\\s+([A-Z][0-9][0-9A-Z.]*)-?");
     private static final Pattern SEE_IN_NEMOD = Pattern.compile("(?i)\\(\\s*see(?:\\s+also)?\\s+([^)]*)\\)");
-    private static final Pattern BY = Pattern.compile("(?i)\\bby (site|drug)\\b");
+    /** Words of a reference that name where to look, not the condition: "Neoplasm, by site, malignant". */
+    private static final Pattern BY = Pattern.compile("(?i)\\b(by (site|drug)|table of drugs and chemicals)\\b");
 
     private IndexEntries() {
     }
