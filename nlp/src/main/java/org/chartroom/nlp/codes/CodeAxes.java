@@ -1,10 +1,13 @@
 package org.chartroom.nlp.codes;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.chartroom.core.text.CodeAxis;
@@ -32,7 +35,8 @@ public final class CodeAxes {
     private final CodeTable codes;
     private final TabularNotes notes;
     private final Map<String, List<Value>> axes;
-    private final Map<String, Boolean> varies = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per axis and category: each description without the axis's words, and the axis values it comes with. */
+    private final Map<String, Map<String, Set<String>>> families = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CodeAxes(CodeIndex index) {
         this(index, RuleFile.readResource(AXES));
@@ -98,22 +102,22 @@ public final class CodeAxes {
     }
 
     /**
-     * Whether a code of the same category as {@code code} is the same
-     * condition with another value of the axis. Cached per code and axis.
+     * Whether a code close to {@code code} (the same first five characters, or the same category for a shorter
+     * code) is the same condition with another value of the axis. The close codes are grouped once per axis:
+     * description without the axis's words to the values seen.
      */
     private boolean familyHas(String code, String axis, List<Value> values) {
-        return varies.computeIfAbsent(axis + " " + code, k -> {
-            String own = withoutAxis(codes.code(code).description(), values);
-            String value = valueOf(codes.code(code).description(), values).map(Value::name).orElse(UNSPECIFIED);
-            for (int c : codes.billableUnder(code.substring(0, Math.min(3, code.length())))) {
+        String category = code.substring(0, Math.min(code.length() > 5 ? 5 : 3, code.length()));
+        Map<String, Set<String>> groups = families.computeIfAbsent(axis + " " + category, k -> {
+            Map<String, Set<String>> g = new HashMap<>();
+            for (int c : codes.billableUnder(category)) {
                 String description = codes.entry(c).description();
-                if (!codes.entry(c).code().equals(code) && withoutAxis(description, values).equals(own)
-                        && !valueOf(description, values).map(Value::name).orElse(UNSPECIFIED).equals(value)) {
-                    return true;
-                }
+                g.computeIfAbsent(withoutAxis(description, values), x -> new HashSet<>())
+                        .add(valueOf(description, values).map(Value::name).orElse(UNSPECIFIED));
             }
-            return false;
+            return g;
         });
+        return groups.getOrDefault(withoutAxis(codes.code(code).description(), values), Set.of()).size() > 1;
     }
 
     private static String withoutAxis(String description, List<Value> values) {

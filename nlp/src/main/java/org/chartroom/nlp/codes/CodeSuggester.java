@@ -51,6 +51,9 @@ public final class CodeSuggester {
     private final CodeTable codes;
     private final PhraseWords phrases;
     private final int[] defaults;
+    private final boolean[] isDefault;
+    /** Per entry, the weight of its required words that are no default: what it misses if the phrase has none. */
+    private final double[] requiredWeight;
     private final int[] negations;
     /** Per code of an entry: its billable positions in the code table (a per-term cache, bounded by the index). */
     private final Map<String, int[]> resolved = new ConcurrentHashMap<>();
@@ -66,17 +69,42 @@ public final class CodeSuggester {
         this.phrases = new PhraseWords(RuleFile.readResource(PATTERNS), synonymLines, terms);
         this.defaults = sortedIds(DEFAULT_WORDS);
         this.negations = sortedIds(List.of("without", "no", "not"));
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(terms.size()));
+        this.isDefault = new boolean[terms.vocabularySize()];
+        for (int w : defaults) {
+            isDefault[w] = true;
+        }
+        this.requiredWeight = new double[terms.size()];
+        for (int e = 0; e < requiredWeight.length; e++) {
+            for (int w : terms.required(e)) {
+                requiredWeight[e] += isDefault[w] ? 0 : terms.weight(w);
+            }
+        }
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(terms.size(), terms.vocabularySize()));
     }
 
-    /** Per-thread work arrays, reset after each phrase: per entry, the slots its words cover (a bit per slot). */
+    /**
+     * Per-thread work arrays, reset after each phrase: per entry, the slots its words cover (a bit per slot); per
+     * word, the readings that have it (a bit per reading).
+     */
     private static final class Scratch {
         final long[] masks;
+        final byte[] readingsOf;
         int[] touched = new int[1024];
         int count;
+        final List<Integer> marked = new ArrayList<>();
 
-        Scratch(int entries) {
+        Scratch(int entries, int vocabulary) {
             masks = new long[entries];
+            readingsOf = new byte[vocabulary];
+        }
+
+        void markWords(int[] words, int reading) {
+            for (int w : words) {
+                if (readingsOf[w] == 0) {
+                    marked.add(w);
+                }
+                readingsOf[w] |= (byte) (1 << reading);
+            }
         }
 
         void mark(int entry, long bits) {
@@ -94,6 +122,10 @@ public final class CodeSuggester {
                 masks[touched[i]] = 0;
             }
             count = 0;
+            for (int w : marked) {
+                readingsOf[w] = 0;
+            }
+            marked.clear();
         }
     }
 
@@ -114,7 +146,7 @@ public final class CodeSuggester {
      * cross-reference's target words share the weight of the phrase words they replace), the phrase's weight, the
      * words an entry may require without penalty (sorted ids), and what following a "see also" costs.
      */
-    private record Reading(long slots, double[] shares, double total, int[] words, double discount) {
+    private record Reading(int index, long slots, double[] shares, double total, int[] words, double discount) {
     }
 
     /** A candidate entry scored in its best reading by its own words ({@code bound}), before its code is resolved. */
@@ -155,7 +187,8 @@ public final class CodeSuggester {
                 shares[k] = slots.get(k).weight() / total;
             }
             List<Reading> readings = new ArrayList<>();
-            readings.add(new Reading(all, shares, total, stated, 0));
+            readings.add(new Reading(0, all, shares, total, stated, 0));
+            s.markWords(stated, 0);
             followCrossReferences(slots, readings, s);
             return resolve(bestEntries(slots, readings, s), slots, s, limit);
         } finally {
@@ -230,7 +263,8 @@ public final class CodeSuggester {
             if (DEBUG) {
                 System.err.printf("9.999 READING [%s] => %s%n", terms.words(terms.required(e)), terms.words(implied));
             }
-            readings.add(new Reading(slotsRead, shares, first.total(), words,
+            s.markWords(words, readings.size());
+            readings.add(new Reading(readings.size(), slotsRead, shares, first.total(), words,
                     terms.source(e) == TermSource.SEE_ALSO ? SEE_ALSO_DISCOUNT : 0));
         }
     }
@@ -250,6 +284,21 @@ public final class CodeSuggester {
      * sharing only a common word ("left", "unspecified") are never scored once enough better ones are found.
      */
     private List<ScoredEntry> bestEntries(List<Slot> slots, List<Reading> readings, Scratch s) {
+        // Per slot, the weight of all its words (an entry may require several of them); per reading, the weight of
+        // its words that are no slot's ("without").
+        double[] slotWeights = new double[MAX_SLOTS];
+        for (int k = 0; k < slots.size(); k++) {
+            slotWeights[k] = Arrays.stream(slots.get(k).ids()).filter(w -> w != TermTable.UNKNOWN)
+                    .mapToDouble(terms::weight).sum();
+        }
+        double[] readingExtra = new double[readings.size()];
+        for (int r = 0; r < readings.size(); r++) {
+            for (int w : readings.get(r).words()) {
+                if (indexOf(slots, w) < 0) {
+                    readingExtra[r] += terms.weight(w);
+                }
+            }
+        }
         int[] bucketOf = new int[s.count];
         int[] sizes = new int[BUCKETS + 1];
         for (int i = 0; i < s.count; i++) {
@@ -285,10 +334,19 @@ public final class CodeSuggester {
                 for (int r = 0; r < readings.size(); r++) {
                     Reading reading = readings.get(r);
                     long mask = s.masks[e] & reading.slots();
-                    if (mask != 0) {
-                        ScoredEntry se = score(e, reading, covered(mask, reading.shares()));
-                        top = top == null || se.bound() > top.bound() ? se : top;
+                    if (mask == 0) {
+                        continue;
                     }
+                    double covered = covered(mask, reading.shares());
+                    // The words the entry requires beyond what its covered slots can hold are surely missing: an
+                    // entry that cannot beat the kept ones even so is not scored in full.
+                    double surelyMissing = requiredWeight[e] - covered(mask, slotWeights) - readingExtra[r];
+                    if (best.size() == RESOLVED && covered + MAX_BONUS - reading.discount()
+                            - MISSING * Math.max(0, surelyMissing) / reading.total() <= best.peek().bound()) {
+                        continue;
+                    }
+                    ScoredEntry se = score(e, reading, covered, s);
+                    top = top == null || se.bound() > top.bound() ? se : top;
                 }
                 if (top != null) {
                     offer(best, top);
@@ -321,14 +379,14 @@ public final class CodeSuggester {
     }
 
     /** An entry's base (the words it requires that the reading lacks, its source) and its bound in a reading. */
-    private ScoredEntry score(int e, Reading reading, double covered) {
+    private ScoredEntry score(int e, Reading reading, double covered, Scratch s) {
         double missing = 0;
         boolean headMissing = false;
         int[] required = terms.required(e);
+        int bit = 1 << reading.index();
         for (int k = 0; k < required.length; k++) {
             int w = required[k];
-            if (Arrays.binarySearch(reading.words(), w) < 0 && Arrays.binarySearch(defaults, w) < 0
-                    && firstAt(required, w) == k) {
+            if ((s.readingsOf[w] & bit) == 0 && !isDefault[w]) {
                 missing += terms.weight(w);
                 headMissing |= k < terms.head(e);
             }
@@ -483,14 +541,5 @@ public final class CodeSuggester {
             }
         }
         return false;
-    }
-
-    private static int firstAt(int[] a, int w) {
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] == w) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -37,13 +37,17 @@ final class TermTable {
                       List<Integer> heads, List<String> codes, List<TermSource> sources) {
         this.ids = Map.copyOf(ids);
         int n = codes.size();
-        this.required = required.toArray(new int[0][]);
-        this.optional = optional.toArray(new int[0][]);
-        this.implied = implied.toArray(new int[0][]);
+        this.required = new int[n][];
         this.heads = new byte[n];
         for (int i = 0; i < n; i++) {
-            this.heads[i] = (byte) Math.min(127, heads.get(i));
+            // Each required word once, in order; the main term is then the distinct words of its first words.
+            int[] all = required.get(i);
+            int head = Math.min(all.length, heads.get(i));
+            this.required[i] = Arrays.stream(all).distinct().toArray();
+            this.heads[i] = (byte) Math.min(127, Arrays.stream(all, 0, head).distinct().count());
         }
+        this.optional = optional.toArray(new int[0][]);
+        this.implied = implied.toArray(new int[0][]);
         this.codes = codes.toArray(new String[0]);
         this.sources = sources.toArray(new TermSource[0]);
         int[] counts = new int[ids.size()];
@@ -144,6 +148,11 @@ final class TermTable {
         return out.toString();
     }
 
+    /** How many distinct words the table knows (word ids are below this). */
+    int vocabularySize() {
+        return words.length;
+    }
+
     int size() {
         return codes.length;
     }
@@ -152,6 +161,7 @@ final class TermTable {
         return id == UNKNOWN ? new int[0] : postings[id];
     }
 
+    /** The entry's required words, each once, the main term's first. */
     int[] required(int entry) {
         return required[entry];
     }
