@@ -67,7 +67,7 @@ public final class CodeAxes {
         List<CodeAxis> out = new ArrayList<>();
         for (String axis : axes.keySet().stream().sorted(this::resourceOrder).toList()) {
             List<Value> values = axes.get(axis);
-            if (!familyHas(code, axis, values)) {
+            if (!seventhCharacterVaries(code, values) && !familyHas(code, axis, values)) {
                 continue;
             }
             Value value = valueOf(entry.description(), values).orElse(null);
@@ -99,6 +99,12 @@ public final class CodeAxes {
     private static Optional<Value> valueOf(String description, List<Value> values) {
         return values.stream().filter(v -> v.description() != null && v.description().matcher(description).find())
                 .findFirst();
+    }
+
+    /** Whether the 7th-character table of {@code code}'s category offers two values or more of the axis. */
+    private boolean seventhCharacterVaries(String code, List<Value> values) {
+        return notes.sevenths(code).stream()
+                .map(m -> valueOf(m, values).map(Value::name).orElse(UNSPECIFIED)).distinct().count() > 1;
     }
 
     /**

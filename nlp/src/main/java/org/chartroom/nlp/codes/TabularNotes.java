@@ -95,6 +95,26 @@ public final class TabularNotes {
         return defs.isEmpty() ? Optional.empty() : Optional.of(defs.get(0).text());
     }
 
+    /** The meanings of every 7th character of {@code code}'s 7th-character table; empty when it has none. */
+    public List<String> sevenths(String code) {
+        if (code.length() < 8) {
+            return List.of();
+        }
+        String c = code.substring(0, code.length() - 1);
+        while (c.length() >= 3) {
+            List<String> meanings = byCode.getOrDefault(c, List.of()).stream()
+                    .filter(n -> n.kind().startsWith(TabularNote.SEVENTH)).map(TabularNote::text).toList();
+            if (!meanings.isEmpty()) {
+                return meanings;
+            }
+            c = c.substring(0, c.length() - 1);
+            if (c.endsWith(".")) {
+                c = c.substring(0, c.length() - 1);
+            }
+        }
+        return List.of();
+    }
+
     /** The Excludes1 note of {@code code} that names {@code other}, if any. */
     public Optional<String> excludes1(String code, String other) {
         for (TabularNote n : of(code, TabularNote.EXCLUDES1)) {
