@@ -41,6 +41,9 @@ public final class CodeSuggester {
     private static final double EXTRA = 0.15;
     private static final double DEFAULT_BONUS = 0.01;
     private static final double SEE_ALSO_DISCOUNT = 0.05;
+    private static final double SIBLING = 0.05;
+    private static final java.util.regex.Pattern UNSPECIFIED = java.util.regex.Pattern.compile(
+            "(?i)\\bunspecified\\b");
     private static final double MAX_BONUS = Arrays.stream(TermSource.values()).mapToDouble(TermSource::bonus).max()
             .orElse(0);
     static final boolean DEBUG = Boolean.getBoolean("chartroom.codes.debug");
@@ -57,6 +60,7 @@ public final class CodeSuggester {
     private final int[] negations;
     /** Per code of an entry: its billable positions in the code table (a per-term cache, bounded by the index). */
     private final Map<String, int[]> resolved = new ConcurrentHashMap<>();
+    private final Map<String, int[]> specifiedSiblings = new ConcurrentHashMap<>();
     private final ThreadLocal<Scratch> scratch;
 
     public CodeSuggester(CodeIndex index) {
@@ -177,8 +181,9 @@ public final class CodeSuggester {
                 }
             }
             boolean negates = slots.stream().anyMatch(Slot::negated);
-            int[] stated = IntStream.concat(slots.stream().flatMapToInt(x -> Arrays.stream(x.ids())),
-                    Arrays.stream(negates ? negations : new int[0]))
+            IntStream implied = words.stream().flatMap(w -> w.implies().stream()).mapToInt(terms::id);
+            int[] stated = IntStream.concat(IntStream.concat(slots.stream().flatMapToInt(x -> Arrays.stream(x.ids())),
+                    Arrays.stream(negates ? negations : new int[0])), implied)
                     .filter(w -> w != TermTable.UNKNOWN).distinct().sorted().toArray();
             long all = (1L << slots.size()) - 1;
             double total = total(slots, all);
@@ -412,15 +417,25 @@ public final class CodeSuggester {
             // penalty. They matter only when choosing among a header's descendants.
             boolean direct = billable.length == 1 && codes.entry(billable[0]).code().equals(code);
             boolean entryNegates = containsAny(required, negations) || containsAny(optional, negations);
+            double coveredMost = 0;
             for (int c : billable) {
-                double score = describe(c, slots, reading, entryMask, entryNegates, direct, required, optional)
-                        + se.base();
+                Fit fit = describe(c, slots, reading, entryMask, entryNegates, direct, required, optional);
+                coveredMost = Math.max(coveredMost, fit.covered());
+                double score = fit.score() + se.base();
                 if (DEBUG && score > 0.3) {
                     System.err.printf("%.3f %s <- %s [%s | %s => %s] base=%.2f%n", score, codes.entry(c).code(),
                             terms.source(e), terms.words(required), terms.words(optional), terms.code(e),
                             se.base());
                 }
                 best.merge(c, score, Math::max);
+            }
+            // An unspecified code the phrase says more of: its specified siblings, a step away, when they explain
+            // more of the phrase ("squamous cell" carcinoma where the Neoplasm Table gives the unspecified one).
+            for (int c : specifiedSiblings.computeIfAbsent(code, this::specifiedSiblings)) {
+                Fit fit = describe(c, slots, reading, entryMask, entryNegates, false, required, optional);
+                if (fit.covered() > coveredMost + 1e-9) {
+                    best.merge(c, fit.score() + se.base() - SIBLING, Math::max);
+                }
             }
         }
         return top(best, limit);
@@ -431,8 +446,8 @@ public final class CodeSuggester {
      * phrase it or the entry explains, less what it contradicts (it states what the phrase negates, or negates
      * what the phrase states) and the specific words it adds, plus a little for each default it takes.
      */
-    private double describe(int c, List<Slot> slots, Reading reading, long entryMask, boolean entryNegates,
-                            boolean direct, int[] required, int[] optional) {
+    private Fit describe(int c, List<Slot> slots, Reading reading, long entryMask, boolean entryNegates,
+                         boolean direct, int[] required, int[] optional) {
         int[] stated = codes.stated(c);
         int[] negated = codes.negated(c);
         double covered = 0;
@@ -464,8 +479,12 @@ public final class CodeSuggester {
                 extra += terms.weight(w);
             }
         }
-        return covered - CONTRADICTED * contradicted - EXTRA * extra / reading.total()
-                + DEFAULT_BONUS * Math.min(defaultsTaken, 3);
+        return new Fit(covered, covered - CONTRADICTED * contradicted - EXTRA * extra / reading.total()
+                + DEFAULT_BONUS * Math.min(defaultsTaken, 3));
+    }
+
+    /** How a code's description fits: the share of the phrase explained, and the score. */
+    private record Fit(double covered, double score) {
     }
 
     /** The best {@code limit} codes, one 7th-character variant per code: a list of conditions, not of episodes. */
@@ -500,6 +519,22 @@ public final class CodeSuggester {
     private static String headerOf(String code) {
         String c = code.endsWith("-") ? code.substring(0, code.length() - 1) : code;
         return c.endsWith(".") ? c.substring(0, c.length() - 1) : c;
+    }
+
+    /**
+     * When {@code code} (a billable code or a header) is the unspecified member of its family ("Unspecified
+     * malignant neoplasm of skin of upper limb"), the billable codes under its parent (a subcategory) that are not
+     * under it; else none.
+     */
+    private int[] specifiedSiblings(String code) {
+        CodeEntry entry = codes.code(code);
+        String parent = code.length() > 4 ? headerOf(code.substring(0, code.length() - 1)) : "";
+        // A parent below its category only: "Unspecified cataract" is no step away from every cataract.
+        if (entry == null || parent.length() < 5 || !UNSPECIFIED.matcher(entry.description()).find()) {
+            return new int[0];
+        }
+        return Arrays.stream(codes.billableUnder(parent))
+                .filter(c -> !codes.entry(c).code().startsWith(code)).toArray();
     }
 
     /** A billable code as is; a header or a dashed code as its billable descendants. */

@@ -62,7 +62,9 @@ final class IndexEntries {
             optionalStack.add(optional);
             List<String> path = flatten(requiredStack);
             List<String> modifiers = flatten(optionalStack);
-            if (!row.code().isEmpty()) {
+            // A subterm of no words of its own ("in" whose words were lost in a flattening, "NEC") says nothing its
+            // parent does not: its code is left to the tabular description.
+            if (!row.code().isEmpty() && (row.level() == 0 || !required.isEmpty())) {
                 out.add(TermEntry.of(path, head, modifiers, row.code(), TermSource.INDEX));
             }
             reference(row.see(), TermSource.SEE, path, head, modifiers, out);

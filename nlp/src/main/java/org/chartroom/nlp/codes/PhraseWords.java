@@ -19,20 +19,25 @@ import org.chartroom.nlp.rules.RuleLine;
  * split ("blowout"), and words the index writes together joined ("gastro-esophageal"). Immutable and thread-safe.
  */
 final class PhraseWords {
-    /** One word of the phrase and the index words that may stand for it. */
-    record Word(String word, Set<String> alternatives, boolean negated) {
+    /**
+     * One word of the phrase, the index words that may stand for it, and the index words it implies without naming
+     * them ("left" implies "unilateral": a code's description may say so at no cost, but it explains nothing).
+     */
+    record Word(String word, Set<String> alternatives, Set<String> implies, boolean negated) {
     }
 
     private final List<Map.Entry<Pattern, String>> patterns;
     private final Map<List<String>, List<String>> synonyms;
     private final Map<String, Set<String>> alternatives;
+    private final Map<String, Set<String>> implies;
     private final int longestSynonym;
     private final TermTable vocabulary;
 
     /**
      * @param patterns    lines {@code regex<TAB>replacement} applied to the phrase in order (case-insensitive)
-     * @param synonyms    lines {@code written<TAB>index words[<TAB>also]}: replaced, or with {@code also} kept and
-     *                    given the index words as alternatives
+     * @param synonyms    lines {@code written<TAB>index words[<TAB>also|implies]}: replaced, or with {@code also}
+     *                    kept and given the index words as alternatives, or with {@code implies} kept and taken to
+     *                    imply them
      */
     PhraseWords(List<RuleLine> patterns, List<RuleLine> synonyms, TermTable vocabulary) {
         this.vocabulary = vocabulary;
@@ -44,11 +49,14 @@ final class PhraseWords {
         this.patterns = List.copyOf(p);
         Map<List<String>, List<String>> map = new HashMap<>();
         Map<String, Set<String>> also = new HashMap<>();
+        Map<String, Set<String>> implied = new HashMap<>();
         int longest = 1;
         for (RuleLine line : synonyms) {
             List<String> from = CodeWords.of(line.field(0));
             if (line.field(2).equals("also") && from.size() == 1) {
                 also.computeIfAbsent(from.get(0), k -> new LinkedHashSet<>()).addAll(CodeWords.of(line.field(1)));
+            } else if (line.field(2).equals("implies") && from.size() == 1) {
+                implied.computeIfAbsent(from.get(0), k -> new LinkedHashSet<>()).addAll(CodeWords.of(line.field(1)));
             } else if (!from.isEmpty()) {
                 map.put(from, CodeWords.of(line.field(1)));
                 longest = Math.max(longest, from.size());
@@ -56,6 +64,7 @@ final class PhraseWords {
         }
         this.synonyms = Map.copyOf(map);
         this.alternatives = Map.copyOf(also);
+        this.implies = Map.copyOf(implied);
         this.longestSynonym = longest;
     }
 
@@ -84,7 +93,7 @@ final class PhraseWords {
             if (i > 0) {
                 joined(expanded.get(i - 1), w).ifPresent(alts::add);
             }
-            out.putIfAbsent(w, new Word(w, Set.copyOf(alts), negated));
+            out.putIfAbsent(w, new Word(w, Set.copyOf(alts), implies.getOrDefault(w, Set.of()), negated));
         }
     }
 

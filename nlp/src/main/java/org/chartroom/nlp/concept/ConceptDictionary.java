@@ -84,7 +84,8 @@ public final class ConceptDictionary {
     private static Set<List<String>> abbreviationsOf(List<RuleLine> synonyms) {
         Set<List<String>> phrases = new HashSet<>();
         for (RuleLine line : synonyms) {
-            if (!line.field(2).equals("also")) {
+            // Replacement lines are the abbreviations; "also" and "implies" lines name no condition.
+            if (line.field(2).isEmpty()) {
                 List<String> words = CodeWords.of(line.field(0));
                 if (!words.isEmpty() && words.size() <= LONGEST) {
                     phrases.add(words);
