@@ -68,14 +68,14 @@ public final class CodeIndex implements Closeable {
         }
     }
 
-    /** Reads {@code code, billable, description, stated words, negated words} lines, sorted by code. */
+    /** Reads {@code code, billable, description, stated, negated, nonessential words} lines, sorted by code. */
     private static CodeTable readCodeTable(Path file, Map<String, Integer> ids) throws IOException {
         List<String[]> lines = new ArrayList<>(100_000);
         try (BufferedReader table = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = table.readLine()) != null) {
                 String[] f = line.split("\t", -1);
-                if (f.length == 5) {
+                if (f.length == 6) {
                     lines.add(f);
                 }
             }
@@ -84,12 +84,14 @@ public final class CodeIndex implements Closeable {
         List<CodeEntry> entries = new ArrayList<>(lines.size());
         List<int[]> stated = new ArrayList<>(lines.size());
         List<int[]> negated = new ArrayList<>(lines.size());
+        List<int[]> nonessential = new ArrayList<>(lines.size());
         for (String[] f : lines) {
             entries.add(new CodeEntry(f[0], f[1].equals("1"), f[2]));
             stated.add(sorted(TermTable.intern(ids, f[3])));
             negated.add(sorted(TermTable.intern(ids, f[4])));
+            nonessential.add(sorted(TermTable.intern(ids, f[5])));
         }
-        return new CodeTable(entries, stated, negated);
+        return new CodeTable(entries, stated, negated, nonessential);
     }
 
     private static int[] sorted(int[] ids) {

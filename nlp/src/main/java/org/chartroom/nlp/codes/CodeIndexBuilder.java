@@ -23,7 +23,7 @@ import org.chartroom.core.error.ConfigurationException;
 /**
  * Builds the Lucene code index from an ICD-10-CM release folder: one document per term entry (its normalised words
  * searchable, its parts stored) and the code table (code, billable flag, description, the words the description
- * states and negates) as a TSV beside it. Written to a temporary folder and moved
+ * states, negates and states in parentheses) as a TSV beside it. Written to a temporary folder and moved
  * into place, so a reader never sees half an index. A site runs it once per release (every October).
  */
 public final class CodeIndexBuilder {
@@ -36,7 +36,7 @@ public final class CodeIndexBuilder {
     static final String IMPLIED = "implied";
     static final String CODE_TABLE = "code-table.tsv";
     /** Bumped when the layout changes, so an old index is rebuilt. */
-    static final String FORMAT = "chartroom-codes-6";
+    static final String FORMAT = "chartroom-codes-7";
 
     private CodeIndexBuilder() {
     }
@@ -68,8 +68,11 @@ public final class CodeIndexBuilder {
         for (CodeEntry c : codes) {
             if (c.billable()) {
                 // Only what the description states: "without obstruction" does not name obstruction.
-                terms.add(TermEntry.of(List.copyOf(DescriptionWords.of(c.description()).stated()), 0, List.of(),
-                        c.code(), TermSource.DESCRIPTION));
+                DescriptionWords words = DescriptionWords.of(c.description());
+                List<String> required = new ArrayList<>(words.stated());
+                required.removeAll(words.nonessential());
+                terms.add(TermEntry.of(required, 0, List.copyOf(words.nonessential()), c.code(),
+                        TermSource.DESCRIPTION));
             }
         }
         Path tmp = target.resolveSibling(target.getFileName() + ".building");
@@ -105,7 +108,8 @@ public final class CodeIndexBuilder {
                 for (CodeEntry c : codes) {
                     DescriptionWords words = DescriptionWords.of(c.description());
                     table.write(c.code() + "\t" + (c.billable() ? 1 : 0) + "\t" + c.description() + "\t"
-                            + String.join(" ", words.stated()) + "\t" + String.join(" ", words.negated()) + "\n");
+                            + String.join(" ", words.stated()) + "\t" + String.join(" ", words.negated()) + "\t"
+                            + String.join(" ", words.nonessential()) + "\n");
                 }
             }
             List<List<String>> mainTerms = new ArrayList<>();

@@ -146,11 +146,24 @@ public final class CodeSuggester {
     }
 
     /**
-     * One way to read the phrase: the slots it asks to explain (bits) and each slot's share of the phrase (a
-     * cross-reference's target words share the weight of the phrase words they replace), the phrase's weight, the
-     * words an entry may require without penalty (sorted ids), and what following a "see also" costs.
+     * One way to read the phrase: the slots it asks to explain (bits) and each slot's share of the phrase; for a
+     * cross-reference followed, the phrase slots its path matched and the slots of its target's words with their
+     * weights (an entry explains a matched slot as far as it holds the target's words); the words an entry may
+     * require without penalty (sorted ids), and what following a "see also" costs.
      */
-    private record Reading(int index, long slots, double[] shares, double total, int[] words, double discount) {
+    private record Reading(int index, long slots, double[] shares, double total, long matched, long target,
+                           double[] targetShares, int[] words, double discount) {
+        /** The share of the target's weight that the words of {@code mask} hold. */
+        double targetFraction(long mask) {
+            return matched == 0 ? 0 : covered(mask & target, targetShares);
+        }
+
+        /** The share of the phrase a mask of slots explains in this reading. */
+        double explained(long mask) {
+            double c = covered(mask & slots, shares);
+            long unexplained = matched & ~mask;
+            return unexplained == 0 ? c : c + targetFraction(mask) * covered(unexplained, shares);
+        }
     }
 
     /** A candidate entry scored in its best reading by its own words ({@code bound}), before its code is resolved. */
@@ -192,7 +205,7 @@ public final class CodeSuggester {
                 shares[k] = slots.get(k).weight() / total;
             }
             List<Reading> readings = new ArrayList<>();
-            readings.add(new Reading(0, all, shares, total, stated, 0));
+            readings.add(new Reading(0, all, shares, total, 0, 0, new double[MAX_SLOTS], stated, 0));
             s.markWords(stated, 0);
             followCrossReferences(slots, readings, s);
             return resolve(bestEntries(slots, readings, s), slots, s, limit);
@@ -226,14 +239,12 @@ public final class CodeSuggester {
                 continue;
             }
             long matched = s.masks[e] & first.slots();
-            long kept = first.slots() & ~matched;
             long target = 0;
+            double[] targetShares = new double[MAX_SLOTS];
+            double targetWeight = 0;
             for (int w : implied) {
                 int k = indexOf(slots, w);
-                if (k >= 0 && (kept & (1L << k)) != 0) {
-                    continue;
-                }
-                if (k < 0 || (matched & (1L << k)) != 0) {
+                if (k < 0) {
                     k = slotOfWord.getOrDefault(w, -1);
                 }
                 if (k < 0) {
@@ -248,20 +259,15 @@ public final class CodeSuggester {
                     }
                 }
                 target |= 1L << k;
+                targetShares[k] = terms.weight(w);
+                targetWeight += terms.weight(w);
             }
-            long slotsRead = kept | target;
-            if (target == 0 || readings.stream().anyMatch(r -> r.slots() == slotsRead)) {
+            long targetRead = target;
+            if (matched == 0 || target == 0 || readings.stream().anyMatch(r -> r.target() == targetRead)) {
                 continue;
             }
-            // The target's words together stand for the phrase words they replace: same weight, shared out.
-            double scale = total(slots, matched) / total(slots, target);
-            double[] shares = Arrays.copyOf(first.shares(), MAX_SLOTS);
-            for (int k = 0; k < slots.size(); k++) {
-                if ((matched & (1L << k)) != 0) {
-                    shares[k] = 0;
-                } else if ((target & (1L << k)) != 0) {
-                    shares[k] = slots.get(k).weight() * scale / first.total();
-                }
+            for (int k = 0; k < MAX_SLOTS; k++) {
+                targetShares[k] /= targetWeight;
             }
             int[] words = IntStream.concat(Arrays.stream(first.words()), Arrays.stream(implied)).distinct().sorted()
                     .toArray();
@@ -269,8 +275,8 @@ public final class CodeSuggester {
                 System.err.printf("9.999 READING [%s] => %s%n", terms.words(terms.required(e)), terms.words(implied));
             }
             s.markWords(words, readings.size());
-            readings.add(new Reading(readings.size(), slotsRead, shares, first.total(), words,
-                    terms.source(e) == TermSource.SEE_ALSO ? SEE_ALSO_DISCOUNT : 0));
+            readings.add(new Reading(readings.size(), first.slots(), first.shares(), first.total(), matched, target,
+                    targetShares, words, terms.source(e) == TermSource.SEE_ALSO ? SEE_ALSO_DISCOUNT : 0));
         }
     }
 
@@ -309,8 +315,7 @@ public final class CodeSuggester {
         for (int i = 0; i < s.count; i++) {
             double best = 0;
             for (int r = 0; r < readings.size(); r++) {
-                best = Math.max(best, covered(s.masks[s.touched[i]] & readings.get(r).slots(),
-                        readings.get(r).shares()));
+                best = Math.max(best, readings.get(r).explained(s.masks[s.touched[i]]));
             }
             bucketOf[i] = Math.min(BUCKETS, (int) (best * BUCKETS));
             sizes[bucketOf[i]]++;
@@ -338,11 +343,11 @@ public final class CodeSuggester {
                 ScoredEntry top = null;
                 for (int r = 0; r < readings.size(); r++) {
                     Reading reading = readings.get(r);
-                    long mask = s.masks[e] & reading.slots();
+                    long mask = s.masks[e] & (reading.slots() | reading.target());
                     if (mask == 0) {
                         continue;
                     }
-                    double covered = covered(mask, reading.shares());
+                    double covered = reading.explained(mask);
                     // The words the entry requires beyond what its covered slots can hold are surely missing: an
                     // entry that cannot beat the kept ones even so is not scored in full.
                     double surelyMissing = requiredWeight[e] - covered(mask, slotWeights) - readingExtra[r];
@@ -453,29 +458,44 @@ public final class CodeSuggester {
         double covered = 0;
         double contradicted = 0;
         boolean complicationStated = false;
+        long explained = 0;
+        long targetHeld = entryMask & reading.target();
         for (int k = 0; k < slots.size(); k++) {
-            if ((reading.slots() & (1L << k)) == 0) {
-                continue;
-            }
+            long bit = 1L << k;
             Slot slot = slots.get(k);
             boolean inStated = slot.in(stated);
+            if ((reading.target() & bit) != 0 && inStated) {
+                targetHeld |= bit;
+            }
+            if ((reading.slots() & bit) == 0) {
+                continue;
+            }
             boolean inNegated = negated.length > 0 && slot.in(negated);
-            boolean byEntry = (entryMask & (1L << k)) != 0;
+            boolean byEntry = (entryMask & bit) != 0;
             complicationStated |= inNegated && !slot.negated();
             if (slot.negated() ? inStated && !inNegated : inNegated && !inStated) {
                 contradicted += reading.shares()[k];
+                explained |= bit;
             } else if (slot.negated() ? inNegated || (byEntry && entryNegates) : inStated || byEntry) {
                 covered += reading.shares()[k];
+                explained |= bit;
             }
+        }
+        // What the phrase matched of a cross-reference's path is explained as far as the entry and the description
+        // hold the target's words.
+        long unexplained = reading.matched() & ~explained;
+        if (unexplained != 0) {
+            covered += reading.targetFraction(targetHeld) * covered(unexplained, reading.shares());
         }
         double extra = 0;
         // "Without complication" is the default when the phrase names none (code what is documented).
         int defaultsTaken = negated.length > 0 && !complicationStated ? 1 : 0;
+        int[] nonessential = codes.nonessential(c);
         for (int w : stated) {
             if (Arrays.binarySearch(defaults, w) >= 0) {
                 defaultsTaken += Arrays.binarySearch(reading.words(), w) >= 0 ? 0 : 1;
             } else if (!direct && Arrays.binarySearch(reading.words(), w) < 0 && !contains(required, w)
-                    && !contains(optional, w)) {
+                    && !contains(optional, w) && Arrays.binarySearch(nonessential, w) < 0) {
                 extra += terms.weight(w);
             }
         }

@@ -5,26 +5,29 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every line of the order file in code order, with the words each billable description states and negates ("without
- * obstruction" negates obstruction) as word ids of the {@link TermTable}. Sorted, so a header's billable descendants
- * are a contiguous range. Immutable and thread-safe.
+ * Every line of the order file in code order, with the words each billable description states, negates ("without
+ * obstruction" negates obstruction) and states in parentheses, as word ids of the {@link TermTable}. Sorted, so a
+ * header's billable descendants are a contiguous range. Immutable and thread-safe.
  */
 final class CodeTable {
     private final String[] codes;
     private final CodeEntry[] entries;
     private final int[][] stated;
     private final int[][] negated;
+    private final int[][] nonessential;
 
     /**
      * @param entries the code lines, sorted by code
      * @param stated  per line, the sorted word ids its description states
      * @param negated per line, the sorted word ids its description negates
+     * @param nonessential per line, the sorted word ids its description states in parentheses
      */
-    CodeTable(List<CodeEntry> entries, List<int[]> stated, List<int[]> negated) {
+    CodeTable(List<CodeEntry> entries, List<int[]> stated, List<int[]> negated, List<int[]> nonessential) {
         this.entries = entries.toArray(new CodeEntry[0]);
         this.codes = entries.stream().map(CodeEntry::code).toArray(String[]::new);
         this.stated = stated.toArray(new int[0][]);
         this.negated = negated.toArray(new int[0][]);
+        this.nonessential = nonessential.toArray(new int[0][]);
         for (int i = 1; i < codes.length; i++) {
             if (codes[i - 1].compareTo(codes[i]) >= 0) {
                 throw new IllegalArgumentException("code table not sorted at line " + i);
@@ -68,6 +71,10 @@ final class CodeTable {
 
     int[] negated(int position) {
         return negated[position];
+    }
+
+    int[] nonessential(int position) {
+        return nonessential[position];
     }
 
     int size() {

@@ -12,11 +12,14 @@ import java.util.regex.Pattern;
  * condition ("without obstruction" does not name obstruction; "laceration without foreign body of scalp" names
  * the scalp; "without loss of consciousness" negates consciousness too).
  *
- * @param stated  the normalised words the description states
- * @param negated the normalised words it negates
+ * @param stated       the normalised words the description states
+ * @param negated      the normalised words it negates
+ * @param nonessential the stated words written in parentheses ("Acute systolic (congestive) heart failure"): a
+ *                     phrase may state them, but need not
  */
-record DescriptionWords(Set<String> stated, Set<String> negated) {
+record DescriptionWords(Set<String> stated, Set<String> negated, Set<String> nonessential) {
     private static final Pattern NEGATION = Pattern.compile("\\b(?:without|not|no)\\b");
+    private static final Pattern BRACKETS = Pattern.compile("[(\\[]([^)\\]]*)[)\\]]");
     private static final Pattern RETURN = Pattern.compile("\\b(of|with)\\b");
     /** Nouns whose "of" belongs to what is negated ("without evidence of necrosis"). */
     private static final Set<String> OF_PART_OF_NEGATION = Set.of("evidence", "loss", "mention", "sign", "signs");
@@ -25,6 +28,7 @@ record DescriptionWords(Set<String> stated, Set<String> negated) {
         // In the order written: the index stores them, and a rebuild should give the same files.
         stated = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(stated));
         negated = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(negated));
+        nonessential = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(nonessential));
     }
 
     static DescriptionWords of(String description) {
@@ -42,7 +46,13 @@ record DescriptionWords(Set<String> stated, Set<String> negated) {
             stated.addAll(CodeWords.of(clause.substring(from)));
         }
         negated.removeAll(stated);
-        return new DescriptionWords(stated, negated);
+        Set<String> nonessential = new LinkedHashSet<>();
+        Matcher brackets = BRACKETS.matcher(description);
+        while (brackets.find()) {
+            nonessential.addAll(CodeWords.of(brackets.group(1)));
+        }
+        nonessential.retainAll(stated);
+        return new DescriptionWords(stated, negated, nonessential);
     }
 
     /** Where a negation that ends at {@code from} stops: the clause end, or an "of"/"with" back to the condition. */

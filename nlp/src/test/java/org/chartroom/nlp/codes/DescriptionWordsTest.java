@@ -23,4 +23,11 @@ class DescriptionWordsTest {
         check("Migraine without aura, not intractable, without status migrainosus", List.of("migrain"),
                 List.of("aura", "intract", "status", "migrainosus"));
     }
+
+    @Test
+    void wordsInParenthesesAreStatedButNonessential() {
+        DescriptionWords w = DescriptionWords.of("Acute systolic (congestive) heart failure");
+        assertEquals(Set.of("acut", "systol", "congest", "heart", "failur"), w.stated());
+        assertEquals(Set.of("congest"), w.nonessential());
+    }
 }
