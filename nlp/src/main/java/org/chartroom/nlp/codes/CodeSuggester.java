@@ -313,9 +313,12 @@ public final class CodeSuggester {
         int[] bucketOf = new int[s.count];
         int[] sizes = new int[BUCKETS + 1];
         for (int i = 0; i < s.count; i++) {
-            double best = 0;
-            for (int r = 0; r < readings.size(); r++) {
-                best = Math.max(best, readings.get(r).explained(s.masks[s.touched[i]]));
+            long mask = s.masks[s.touched[i]];
+            double best = readings.get(0).explained(mask);
+            for (int r = 1; r < readings.size(); r++) {
+                if ((mask & readings.get(r).target()) != 0) {
+                    best = Math.max(best, readings.get(r).explained(mask));
+                }
             }
             bucketOf[i] = Math.min(BUCKETS, (int) (best * BUCKETS));
             sizes[bucketOf[i]]++;
@@ -344,7 +347,8 @@ public final class CodeSuggester {
                 for (int r = 0; r < readings.size(); r++) {
                     Reading reading = readings.get(r);
                     long mask = s.masks[e] & (reading.slots() | reading.target());
-                    if (mask == 0) {
+                    // An entry holding none of a reference's target words reads there as in the phrase itself.
+                    if (mask == 0 || (r > 0 && (mask & reading.target()) == 0)) {
                         continue;
                     }
                     double covered = reading.explained(mask);
