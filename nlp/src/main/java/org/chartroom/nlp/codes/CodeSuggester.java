@@ -93,6 +93,8 @@ public final class CodeSuggester {
     private static final class Scratch {
         final long[] masks;
         final byte[] readingsOf;
+        final double[] shareSums = new double[1 << 12];
+        final double[] weightSums = new double[1 << 12];
         int[] touched = new int[1024];
         int count;
         final List<Integer> marked = new ArrayList<>();
@@ -159,10 +161,38 @@ public final class CodeSuggester {
         }
 
         /** The share of the phrase a mask of slots explains in this reading. */
-        double explained(long mask) {
-            double c = covered(mask & slots, shares);
+        double explained(long mask, Sums sums) {
+            double c = sums.of(mask & slots);
             long unexplained = matched & ~mask;
-            return unexplained == 0 ? c : c + targetFraction(mask) * covered(unexplained, shares);
+            return unexplained == 0 || (mask & target) == 0 ? c
+                    : c + targetFraction(mask) * sums.of(unexplained);
+        }
+    }
+
+    /**
+     * The sum of some per-slot values over any set of slots: from a table of every subset when the phrase has few
+     * slots (an entry's mask is then one array read), else bit by bit.
+     */
+    private static final class Sums {
+        private static final int TABLE_BITS = 12;
+        private final double[] values;
+        private final double[] table;
+
+        Sums(double[] values, int slots, double[] reuse) {
+            this.values = values;
+            if (slots <= TABLE_BITS) {
+                table = reuse;
+                table[0] = 0;
+                for (int m = 1; m < 1 << slots; m++) {
+                    table[m] = table[m & (m - 1)] + values[Integer.numberOfTrailingZeros(m)];
+                }
+            } else {
+                table = null;
+            }
+        }
+
+        double of(long mask) {
+            return table != null ? table[(int) mask] : covered(mask, values);
         }
     }
 
@@ -310,14 +340,17 @@ public final class CodeSuggester {
                 }
             }
         }
+        // Every reading shares the phrase's slots and shares; only a reference's target words differ.
+        Sums shares = new Sums(readings.get(0).shares(), slots.size(), s.shareSums);
+        Sums weights = new Sums(slotWeights, slots.size(), s.weightSums);
         int[] bucketOf = new int[s.count];
         int[] sizes = new int[BUCKETS + 1];
         for (int i = 0; i < s.count; i++) {
             long mask = s.masks[s.touched[i]];
-            double best = readings.get(0).explained(mask);
+            double best = readings.get(0).explained(mask, shares);
             for (int r = 1; r < readings.size(); r++) {
                 if ((mask & readings.get(r).target()) != 0) {
-                    best = Math.max(best, readings.get(r).explained(mask));
+                    best = Math.max(best, readings.get(r).explained(mask, shares));
                 }
             }
             bucketOf[i] = Math.min(BUCKETS, (int) (best * BUCKETS));
@@ -351,10 +384,10 @@ public final class CodeSuggester {
                     if (mask == 0 || (r > 0 && (mask & reading.target()) == 0)) {
                         continue;
                     }
-                    double covered = reading.explained(mask);
+                    double covered = reading.explained(mask, shares);
                     // The words the entry requires beyond what its covered slots can hold are surely missing: an
                     // entry that cannot beat the kept ones even so is not scored in full.
-                    double surelyMissing = requiredWeight[e] - covered(mask, slotWeights) - readingExtra[r];
+                    double surelyMissing = requiredWeight[e] - weights.of(mask) - readingExtra[r];
                     if (best.size() == RESOLVED && covered + MAX_BONUS - reading.discount()
                             - MISSING * Math.max(0, surelyMissing) / reading.total() <= best.peek().bound()) {
                         continue;
