@@ -36,12 +36,17 @@ final class IndexXml {
     private IndexXml() {
     }
 
-    static Contents read(Path file) {
+    /** A StAX factory for the release's XML files that refuses DTDs and external entities. */
+    static XMLInputFactory safeFactory() {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return factory;
+    }
+
+    static Contents read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader r = factory.createXMLStreamReader(in);
+            XMLStreamReader r = safeFactory().createXMLStreamReader(in);
             Map<Integer, String> headings = new TreeMap<>();
             List<IndexRow> rows = new ArrayList<>();
             Term current = null;

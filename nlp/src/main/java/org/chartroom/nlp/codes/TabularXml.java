@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -40,13 +39,10 @@ final class TabularXml {
     }
 
     static Contents read(Path file) {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         List<TermEntry> inclusions = new ArrayList<>();
         List<TabularNote> notes = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader r = factory.createXMLStreamReader(in);
+            XMLStreamReader r = IndexXml.safeFactory().createXMLStreamReader(in);
             List<String> codes = new ArrayList<>();
             String block = null;
             while (r.hasNext()) {
