@@ -24,17 +24,28 @@ public final class DecodedAudio extends InputStream {
     private final long maxBytes;
     private final double maxSeconds;
     private final Runnable onClose;
+    private final DecodeProgress progress;
+    private final double declaredSeconds;
     private long bytes;
+    private long reportedAt;
     private boolean ended;
     private boolean closed;
 
-    DecodedAudio(SupervisedProcess ffmpeg, String inputPath, double maxSeconds, Runnable onClose) {
+    DecodedAudio(SupervisedProcess ffmpeg, String inputPath, double maxSeconds, DecodeProgress progress,
+                 double declaredSeconds, Runnable onClose) {
         this.ffmpeg = ffmpeg;
         this.pcm = ffmpeg.stdout();
         this.inputPath = inputPath;
         this.maxSeconds = maxSeconds;
         this.maxBytes = (long) (maxSeconds * AudioDecoder.BYTES_PER_SECOND);
         this.onClose = onClose;
+        this.progress = progress;
+        this.declaredSeconds = declaredSeconds;
+    }
+
+    /** The length the container declares; 0 when not known (it is only a hint: {@link #seconds()} is what was read). */
+    public double declaredSeconds() {
+        return declaredSeconds;
     }
 
     /** Seconds of audio read so far (the whole length once the stream has ended). */
@@ -61,6 +72,10 @@ public final class DecodedAudio extends InputStream {
             return -1;
         }
         bytes += n;
+        if (bytes - reportedAt >= AudioDecoder.BYTES_PER_SECOND) {
+            reportedAt = bytes;
+            progress.decoded(seconds(), declaredSeconds);
+        }
         if (bytes > maxBytes) {
             ended = true;
             close();
