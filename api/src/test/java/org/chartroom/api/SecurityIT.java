@@ -288,9 +288,7 @@ class SecurityIT {
     }
 
     private JsonNode entries(String query) throws Exception {
-        HttpResponse<String> r = server.get(Role.AUDITOR, "/api/audit?limit=500&" + query);
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body()).get("entries");
+        return server.auditEntries(query);
     }
 
     @Test
