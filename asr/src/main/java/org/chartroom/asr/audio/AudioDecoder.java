@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.chartroom.asr.process.SupervisedProcess;
 
 /**
@@ -91,7 +92,10 @@ public final class AudioDecoder {
     }
 
     private DecodedAudio open(Path file, Path spoolToDelete, DecodeProgress progress) {
-        double declared = progress == DecodeProgress.NONE ? 0 : declaredSeconds(file);
+        // The length is only for the progress display: probe it beside the decode, not before it.
+        CompletableFuture<Double> declared = progress == DecodeProgress.NONE
+                ? CompletableFuture.completedFuture(0.0)
+                : CompletableFuture.supplyAsync(() -> declaredSeconds(file), AudioDecoder::probeThread);
         // -t stops ffmpeg just past the limit, so an over-long file is detected without decoding all of it.
         List<String> command = List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error",
                 "-i", file.toAbsolutePath().toString(), "-map", "0:a:0", "-vn", "-sn", "-dn",
@@ -105,7 +109,8 @@ public final class AudioDecoder {
 
     /**
      * The length the container declares (ffprobe, which ships beside ffmpeg), for progress only; 0 when ffprobe is
-     * missing, fails or the container does not say. Reads headers, not the audio, so it takes milliseconds.
+     * missing, fails or the container does not say. Reads headers, not the audio (a tenth of a second, most of it
+     * starting the process).
      */
     double declaredSeconds(Path file) {
         if (!SupervisedProcess.available(ffprobe)) {
@@ -114,15 +119,22 @@ public final class AudioDecoder {
         try (SupervisedProcess probe = SupervisedProcess.start(List.of(ffprobe, "-v", "error", "-show_entries",
                 "format=duration", "-of", "default=noprint_wrappers=1:nokey=1", file.toAbsolutePath().toString()),
                 "install ffmpeg (apt-get install ffmpeg), which includes ffprobe")) {
-            String out = new String(probe.stdout().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            // One short line: it fits the pipe, so waiting first cannot block ffprobe, and a hang is cut off.
             if (probe.await(PROBE_TIMEOUT_MS) != 0) {
                 return 0;
             }
+            String out = new String(probe.stdout().readAllBytes(), StandardCharsets.US_ASCII).strip();
             double seconds = Double.parseDouble(out);
             return Double.isFinite(seconds) && seconds > 0 ? seconds : 0;
         } catch (IOException | NumberFormatException e) {
             return 0;  // "N/A" or nothing: progress then counts seconds without a total
         }
+    }
+
+    private static void probeThread(Runnable probe) {
+        Thread t = new Thread(probe, "ffprobe");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** ffprobe in the folder of the configured ffmpeg, or on the PATH when ffmpeg is given by name. */

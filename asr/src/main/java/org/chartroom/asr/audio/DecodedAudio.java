@@ -2,6 +2,7 @@ package org.chartroom.asr.audio;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
 import org.chartroom.asr.process.SupervisedProcess;
 import org.chartroom.core.error.PayloadTooLargeException;
 import org.chartroom.core.error.UnprocessableContentException;
@@ -25,14 +26,14 @@ public final class DecodedAudio extends InputStream {
     private final double maxSeconds;
     private final Runnable onClose;
     private final DecodeProgress progress;
-    private final double declaredSeconds;
+    private final CompletableFuture<Double> declaredSeconds;
     private long bytes;
     private long reportedAt;
     private boolean ended;
     private boolean closed;
 
     DecodedAudio(SupervisedProcess ffmpeg, String inputPath, double maxSeconds, DecodeProgress progress,
-                 double declaredSeconds, Runnable onClose) {
+                 CompletableFuture<Double> declaredSeconds, Runnable onClose) {
         this.ffmpeg = ffmpeg;
         this.pcm = ffmpeg.stdout();
         this.inputPath = inputPath;
@@ -43,9 +44,12 @@ public final class DecodedAudio extends InputStream {
         this.declaredSeconds = declaredSeconds;
     }
 
-    /** The length the container declares; 0 when not known (it is only a hint: {@link #seconds()} is what was read). */
+    /**
+     * The length the container declares; 0 when not known, or not probed yet (it is only a hint for progress:
+     * {@link #seconds()} is what was read).
+     */
     public double declaredSeconds() {
-        return declaredSeconds;
+        return declaredSeconds.getNow(0.0);
     }
 
     /** Seconds of audio read so far (the whole length once the stream has ended). */
@@ -74,7 +78,7 @@ public final class DecodedAudio extends InputStream {
         bytes += n;
         if (bytes - reportedAt >= AudioDecoder.BYTES_PER_SECOND) {
             reportedAt = bytes;
-            progress.decoded(seconds(), declaredSeconds);
+            progress.decoded(seconds(), declaredSeconds());
         }
         if (bytes > maxBytes) {
             ended = true;

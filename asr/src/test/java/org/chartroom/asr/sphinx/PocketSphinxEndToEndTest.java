@@ -133,7 +133,10 @@ class PocketSphinxEndToEndTest {
             assertTrue(!progress.isEmpty(), "progress is reported while decoding");
             double[] last = progress.get(progress.size() - 1);
             assertTrue(last[0] >= 1 && last[0] <= heard.seconds(), "seconds decoded: " + last[0]);
-            assertEquals(heard.seconds(), last[1], 0.1, "the total is the declared length");
+            for (double[] p : progress) {
+                // The length is probed beside the decode: unknown (0) until the probe answers, then the declared one.
+                assertTrue(p[1] == 0 || Math.abs(p[1] - heard.seconds()) < 0.1, "total " + p[1]);
+            }
         }
     }
 
