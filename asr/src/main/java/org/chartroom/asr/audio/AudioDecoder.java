@@ -109,8 +109,8 @@ public final class AudioDecoder {
 
     /**
      * The length the container declares (ffprobe, which ships beside ffmpeg), for progress only; 0 when ffprobe is
-     * missing, fails or the container does not say. Reads headers, not the audio (a tenth of a second, most of it
-     * starting the process).
+     * missing, fails or the container does not say. Reads headers, not the audio (the time is mostly starting the
+     * process).
      */
     double declaredSeconds(Path file) {
         if (!SupervisedProcess.available(ffprobe)) {
