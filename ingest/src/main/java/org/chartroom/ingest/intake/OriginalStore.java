@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,6 +38,7 @@ import org.chartroom.core.error.ConfigurationException;
 import org.chartroom.core.error.InvalidInputException;
 import org.chartroom.core.error.NotFoundException;
 import org.chartroom.core.error.PayloadTooLargeException;
+import org.chartroom.ingest.DurableFiles;
 import org.chartroom.ingest.FailureSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,8 +76,6 @@ public final class OriginalStore implements AutoCloseable {
     static final String INTAKE = "intake.json";
     private static final String LOCK = "store.lock";
     private static final int BUFFER_BYTES = 64 * 1024;
-    private static final boolean WINDOWS =
-            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path root;
@@ -122,6 +120,24 @@ public final class OriginalStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the store for reading only, without its lock and without removing anything: for worker processes
+     * ({@code chartroom worker}) that read originals while the serving process owns the store. Staging, committing
+     * and re-wrapping throw {@link IllegalStateException}; {@link #scratchDirectory()} belongs to the owner, so a
+     * reader gives its extractors a scratch directory of its own.
+     *
+     * @throws ConfigurationException when the directory holds no originals store (the message says what to start)
+     */
+    public static OriginalStore openForReading(Path directory, Encryption encryption) {
+        Objects.requireNonNull(encryption, "encryption");
+        Path root = directory.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root.resolve(TMP))) {
+            throw new ConfigurationException("no originals store in " + root + "; start `chartroom serve` on this "
+                    + "data directory first, or pass the data directory it uses (--data or CHARTROOM_DATA)");
+        }
+        return new OriginalStore(root, root.resolve(TMP), encryption, null, null);
+    }
+
     /** A store that keeps its objects in plaintext, for tests about something other than encryption. */
     public static OriginalStore open(Path directory) {
         return open(directory, Encryption.off());
@@ -161,6 +177,7 @@ public final class OriginalStore implements AutoCloseable {
      */
     public StagedUpload stage(InputStream content, long maxBytes) {
         Objects.requireNonNull(content, "content");
+        requireWritable();
         Path file;
         try {
             file = Files.createTempFile(tmp, "upload-", ".part");
@@ -227,6 +244,7 @@ public final class OriginalStore implements AutoCloseable {
      */
     public void commit(StagedUpload staged, IntakeRecord record) {
         Objects.requireNonNull(staged, "staged");
+        requireWritable();
         Objects.requireNonNull(record, "record");
         if (staged.isCommitted()) {
             throw new IllegalStateException("upload already committed");
@@ -243,7 +261,7 @@ public final class OriginalStore implements AutoCloseable {
             Path shard = dir.getParent();
             if (!Files.isDirectory(shard)) {
                 createPrivateDirectories(shard);
-                fsyncDirectory(root);
+                DurableFiles.fsyncDirectory(root);
             }
             createPrivateDirectory(dir);
         } catch (FileAlreadyExistsException e) {
@@ -252,18 +270,18 @@ public final class OriginalStore implements AutoCloseable {
             throw new UncheckedIOException("could not create the directory of document " + id, e);
         }
         try {
-            fsyncDirectory(dir.getParent());
+            DurableFiles.fsyncDirectory(dir.getParent());
             Files.move(staged.file(), dir.resolve(ORIGINAL), StandardCopyOption.ATOMIC_MOVE);
             staged.markCommitted();
             // The original's name must be durable before intake.json can be: intake.json means "accepted".
-            fsyncDirectory(dir);
+            DurableFiles.fsyncDirectory(dir);
             Path json = writeTemporary(encryption.seal(IntakeJson.write(record)));
             try {
                 Files.move(json, dir.resolve(INTAKE), StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 deleteQuietly(json);
             }
-            fsyncDirectory(dir);
+            DurableFiles.fsyncDirectory(dir);
         } catch (IOException | RuntimeException e) {
             // Not accepted: take back whatever was placed, so the id is either fully present or absent.
             deleteRecursivelyQuietly(dir);
@@ -333,6 +351,7 @@ public final class OriginalStore implements AutoCloseable {
      * @return how many objects were re-wrapped (objects already under the current key are left alone)
      */
     public int rewrap(KeyRing keys) {
+        requireWritable();
         int rewrapped = 0;
         for (Path file : storedObjects()) {
             try {
@@ -373,9 +392,18 @@ public final class OriginalStore implements AutoCloseable {
         return files;
     }
 
-    /** Releases the store's lock. */
+    private void requireWritable() {
+        if (lock == null) {
+            throw new IllegalStateException("this originals store was opened for reading only");
+        }
+    }
+
+    /** Releases the store's lock (a store opened for reading holds none). */
     @Override
     public void close() {
+        if (lock == null) {
+            return;
+        }
         try {
             lock.release();
         } catch (IOException e) {
@@ -452,20 +480,6 @@ public final class OriginalStore implements AutoCloseable {
     private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
         while (bytes.hasRemaining()) {
             out.write(bytes);
-        }
-    }
-
-    /**
-     * Forces a directory's entries (names created, renamed or removed in it) to disk. Windows cannot open a directory
-     * as a channel; NTFS journals renames itself, so there it is skipped.
-     */
-    static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            if (!WINDOWS) {
-                throw e;
-            }
         }
     }
 
