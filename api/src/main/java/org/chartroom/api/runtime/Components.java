@@ -1,6 +1,12 @@
 package org.chartroom.api.runtime;
 
+import java.util.List;
 import org.apache.tika.config.TikaConfig;
+import org.chartroom.asr.AsrSettings;
+import org.chartroom.asr.AudioTextExtractor;
+import org.chartroom.asr.DictationTranscriber;
+import org.chartroom.ingest.extract.ExtractSettings;
+import org.chartroom.ingest.pipeline.StageReaders;
 import org.chartroom.core.pipeline.ClinicalAnnotator;
 import org.chartroom.ingest.extract.TikaTextExtractor;
 import org.chartroom.ingest.ocr.ScanRecognizer;
@@ -95,6 +101,36 @@ public final class Components {
             return CodeResources.of(home.open(System.err), home.index());
         });
     }
+
+    /**
+     * The readers of each stage. Embedded ({@code scaledOut} false): one Tika extractor that recognises scans itself,
+     * all at EXTRACT, as one pass. Scaled out: EXTRACT reads text layers only (Tika without OCR), OCR reads images
+     * and PDFs with pages without text (Tika with Tesseract), ASR reads dictations ({@link #dictation}), so each can
+     * run in its own worker.
+     *
+     * @param scratch where Tika spools originals while reading (inside the data directory: PHI)
+     */
+    public static StageReaders readers(Path dataDir, Path scratch, ScanRecognizer ocr, boolean scaledOut) {
+        ExtractSettings extract = ExtractSettings.defaults().withTempDirectory(scratch);
+        TikaTextExtractor scans = new TikaTextExtractor(tikaConfig(), extract, ocr);
+        if (!scaledOut) {
+            return StageReaders.of(List.of(scans));
+        }
+        return new StageReaders(List.of(new TikaTextExtractor(tikaConfig(), extract)), List.of(scans),
+                List.of(dictation(dataDir)));
+    }
+
+    /**
+     * Dictations as text (the ASR stage): the transcriber of {@code CHARTROOM_ASR_*} for the data directory, opened
+     * on first use, so a process that never sees a dictation needs no speech engine.
+     */
+    public static AudioTextExtractor dictation(Path dataDir) {
+        Path key = dataDir.toAbsolutePath().normalize();
+        return new AudioTextExtractor(audio -> TRANSCRIBERS.computeIfAbsent(key,
+                k -> DictationTranscriber.open(AsrSettings.fromEnvironment(k, System.getenv()))).transcribe(audio));
+    }
+
+    private static final Map<Path, DictationTranscriber> TRANSCRIBERS = new ConcurrentHashMap<>();
 
     /**
      * An extractor spooling to the system temp folder, recognising scans when Tesseract is installed: for the

@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Failures.</b> A handler that throws gets its item negatively acknowledged; the broker redelivers it after
  *       a backoff that doubles per attempt. On the last of {@code maxAttempts} attempts the item is published to the
  *       stage's dead-letter topic with the cause (exception types and places, no PHI) as a property, then
- *       acknowledged. A process given {@link DeadLetters} (the one with the document store) consumes the dead-letter
+ *       acknowledged. A process that {@link #recordDeadLettersWith records dead letters} (the one with the document
+ *       store) consumes the dead-letter
  *       topics and records each document as FAILED with that cause. The dead-letter topics also keep every message
  *       under subscription {@value #REVIEW_SUBSCRIPTION} for an operator to inspect.</li>
  *   <li><b>Backpressure.</b> At most {@code maxInFlight} items are received and not yet acknowledged by this process;
@@ -83,7 +84,7 @@ public final class PulsarWorkQueue implements WorkQueue {
     private final PulsarSettings settings;
     private final Set<Stage> consumed;
     private final Durability durability;
-    private final DeadLetters deadLetters;
+    private DeadLetters deadLetters;
     private final PulsarClient client;
     private final Map<Stage, Producer<byte[]>> producers;
     private final Map<Stage, Producer<byte[]>> deadLetterProducers;
@@ -103,12 +104,11 @@ public final class PulsarWorkQueue implements WorkQueue {
     private Consumer<byte[]> deadLetterConsumer;
 
     private PulsarWorkQueue(PulsarSettings settings, Set<Stage> consumed, Durability durability,
-                            DeadLetters deadLetters, PulsarClient client, Map<Stage, Producer<byte[]>> producers,
+                            PulsarClient client, Map<Stage, Producer<byte[]>> producers,
                             Map<Stage, Producer<byte[]>> deadLetterProducers) {
         this.settings = settings;
         this.consumed = consumed;
         this.durability = durability;
-        this.deadLetters = deadLetters;
         this.client = client;
         this.producers = producers;
         this.deadLetterProducers = deadLetterProducers;
@@ -121,11 +121,9 @@ public final class PulsarWorkQueue implements WorkQueue {
      *
      * @param consumed    the stages this process runs (none: it only publishes)
      * @param durability  when the results of the consumed stages are durable
-     * @param deadLetters where given-up items are recorded; null when this process does not record them
      * @throws ConfigurationException when the broker cannot be reached (the message names the setting)
      */
-    public static PulsarWorkQueue connect(PulsarSettings settings, Set<Stage> consumed, Durability durability,
-                                          DeadLetters deadLetters) {
+    public static PulsarWorkQueue connect(PulsarSettings settings, Set<Stage> consumed, Durability durability) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(durability, "durability");
         PulsarClient client;
@@ -160,7 +158,7 @@ public final class PulsarWorkQueue implements WorkQueue {
             log.info("connected to Pulsar at {} (topics {}*): runs {}, at most {} items in flight",
                     settings.serviceUrl(), settings.topicPrefix(), consumed.isEmpty() ? "no stage" : consumed,
                     settings.maxInFlight());
-            return new PulsarWorkQueue(settings, Set.copyOf(consumed), durability, deadLetters, client, producers,
+            return new PulsarWorkQueue(settings, Set.copyOf(consumed), durability, client, producers,
                     deadLetterProducers);
         } catch (PulsarClientException e) {
             client.closeAsync();
@@ -189,6 +187,19 @@ public final class PulsarWorkQueue implements WorkQueue {
                 .sendTimeout(0, TimeUnit.SECONDS)
                 .blockIfQueueFull(false)
                 .create();
+    }
+
+    /**
+     * Makes this process record dead letters: it consumes every stage's dead-letter topic and hands each item to
+     * {@code recorder} (the pipeline that owns the document store). Call before {@link #start}.
+     */
+    public void recordDeadLettersWith(DeadLetters recorder) {
+        synchronized (lock) {
+            if (handler != null) {
+                throw new IllegalStateException("the work queue is already started");
+            }
+            deadLetters = Objects.requireNonNull(recorder, "recorder");
+        }
     }
 
     /**

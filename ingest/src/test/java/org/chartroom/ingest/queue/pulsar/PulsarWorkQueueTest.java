@@ -52,7 +52,7 @@ class PulsarWorkQueueTest {
         List<WorkItem> submitted = new ArrayList<>();
         // The publisher runs no stage, like `chartroom serve --pulsar` submitting EXTRACT; published before any
         // worker subscribes, the items wait in the durable subscription.
-        try (PulsarWorkQueue publisher = PulsarWorkQueue.connect(settings, Set.of(), Durability.IMMEDIATE, null)) {
+        try (PulsarWorkQueue publisher = PulsarWorkQueue.connect(settings, Set.of(), Durability.IMMEDIATE)) {
             for (int i = 0; i < 200; i++) {
                 WorkItem item = item(i % 2 == 0 ? Stage.NLP : Stage.OCR);
                 submitted.add(item);
@@ -61,7 +61,7 @@ class PulsarWorkQueueTest {
             await(() -> publisher.pending() == 0, "the broker has every item");
         }
         try (PulsarWorkQueue worker = PulsarWorkQueue.connect(settings, EnumSet.of(Stage.NLP, Stage.OCR),
-                Durability.IMMEDIATE, null)) {
+                Durability.IMMEDIATE)) {
             worker.start(item -> seen.computeIfAbsent(item, k -> new AtomicInteger()).incrementAndGet());
             await(() -> worker.handledCount() == 200, "every item handled and acknowledged");
         }
@@ -76,7 +76,7 @@ class PulsarWorkQueueTest {
         List<WorkItem> indexed = new CopyOnWriteArrayList<>();
         WorkItem first = item(Stage.NLP);
         try (PulsarWorkQueue worker = PulsarWorkQueue.connect(settings, EnumSet.of(Stage.NLP, Stage.INDEX),
-                Durability.IMMEDIATE, null)) {
+                Durability.IMMEDIATE)) {
             worker.start(item -> {
                 if (item.stage() == Stage.INDEX) {
                     indexed.add(item);
@@ -109,7 +109,8 @@ class PulsarWorkQueueTest {
         Set<WorkItem> handled = ConcurrentHashMap.newKeySet();
         AtomicInteger poisonAttempts = new AtomicInteger();
         try (PulsarWorkQueue worker = PulsarWorkQueue.connect(settings, EnumSet.of(Stage.EXTRACT),
-                Durability.IMMEDIATE, (item, attempts, cause) -> recorded.add(item + " " + attempts + " " + cause))) {
+                Durability.IMMEDIATE)) {
+            worker.recordDeadLettersWith((item, attempts, cause) -> recorded.add(item + " " + attempts + " " + cause));
             worker.start(item -> {
                 if (item.equals(poison)) {
                     poisonAttempts.incrementAndGet();
@@ -145,8 +146,8 @@ class PulsarWorkQueueTest {
         AtomicInteger started = new AtomicInteger();
         DocumentId document = DocumentId.random();
         List<Integer> versions = Collections.synchronizedList(new ArrayList<>());
-        try (PulsarWorkQueue worker = PulsarWorkQueue.connect(settings, EnumSet.of(Stage.NLP), Durability.IMMEDIATE,
-                null)) {
+        try (PulsarWorkQueue worker = PulsarWorkQueue.connect(settings, EnumSet.of(Stage.NLP),
+                Durability.IMMEDIATE)) {
             worker.start(item -> {
                 started.incrementAndGet();
                 if (item.documentId().equals(document)) {
@@ -187,7 +188,7 @@ class PulsarWorkQueueTest {
         AtomicInteger firstRun = new AtomicInteger();
         // The index commit that would make the result durable never happens (the process is stopping).
         Durability never = CompletableFuture::new;
-        try (PulsarWorkQueue serving = PulsarWorkQueue.connect(settings, EnumSet.of(Stage.INDEX), never, null)) {
+        try (PulsarWorkQueue serving = PulsarWorkQueue.connect(settings, EnumSet.of(Stage.INDEX), never)) {
             serving.start(i -> firstRun.incrementAndGet());
             serving.submit(item);
             await(() -> firstRun.get() == 1, "handled once");
@@ -195,7 +196,7 @@ class PulsarWorkQueueTest {
         }
         Set<WorkItem> secondRun = ConcurrentHashMap.newKeySet();
         try (PulsarWorkQueue serving = PulsarWorkQueue.connect(settings, EnumSet.of(Stage.INDEX),
-                Durability.IMMEDIATE, null)) {
+                Durability.IMMEDIATE)) {
             serving.start(secondRun::add);
             await(() -> serving.handledCount() == 1, "delivered again");
         }
