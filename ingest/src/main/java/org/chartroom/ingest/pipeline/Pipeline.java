@@ -266,7 +266,10 @@ public final class Pipeline implements WorkHandler, DeadLetters {
     }
 
     private Step resume(WorkItem item) {
-        StoredResult stored = results == null ? StoredResult.NONE : results.furthest(item.documentId(),
+        // Where every stage is local, an EXTRACT item is a new upload (or recovery found nothing stored): no lookup,
+        // so the embedded default pays nothing for the stages being able to run apart.
+        boolean fresh = item.stage() == Stage.EXTRACT && local.size() == Stage.values().length;
+        StoredResult stored = results == null || fresh ? StoredResult.NONE : results.furthest(item.documentId(),
                 item.version());
         return switch (stored.kind()) {
             case FAILED -> new Step(Stage.INDEX, null, null, stored.failure().orElseThrow(), true);
