@@ -3,10 +3,13 @@ package org.chartroom.ingest;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 
 /**
@@ -16,6 +19,7 @@ import java.util.Locale;
 public final class DurableFiles {
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private DurableFiles() {
     }
@@ -39,6 +43,22 @@ public final class DurableFiles {
             Files.deleteIfExists(file);
         }
         fsyncDirectory(target.getParent());
+    }
+
+    /** Creates the directory and missing parents, owner-only where the file system has POSIX permissions (PHI). */
+    public static void createPrivateDirectories(Path dir) throws IOException {
+        Files.createDirectories(dir, privateDirectory());
+    }
+
+    /** Creates one directory, owner-only as above; fails if it exists. */
+    public static void createPrivateDirectory(Path dir) throws IOException {
+        Files.createDirectory(dir, privateDirectory());
+    }
+
+    private static FileAttribute<?>[] privateDirectory() {
+        return POSIX
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+                : new FileAttribute<?>[0];
     }
 
     /**

@@ -109,9 +109,8 @@ final class BenchCommand implements Runnable {
         @picocli.CommandLine.Mixin
         Common common;
 
-        @Option(names = "--pulsar", paramLabel = "URL", defaultValue = "${env:CHARTROOM_PULSAR_URL:-}",
-                description = "The broker for the worker modes (env CHARTROOM_PULSAR_URL).")
-        String pulsar;
+        @Mixin
+        PulsarOption pulsar;
 
         @Option(names = "--modes", split = ",", defaultValue = "embedded,1,2",
                 description = "embedded and worker counts. Default: ${DEFAULT-VALUE}.")
@@ -136,7 +135,7 @@ final class BenchCommand implements Runnable {
             ChartroomSettings settings = new ChartroomSettings(t.dataDir(), t.maxUploadBytes(), t.workers(),
                     java.time.Duration.ofMillis(refreshMs), t.commitInterval(), t.tokenTtl());
             common.publish(new PipelineBenchmark(common.reports(), documents, settings,
-                    java.util.Optional.ofNullable(pulsar).filter(u -> !u.isBlank()), common.intakeThreads, probes)
+                    java.util.Optional.ofNullable(pulsar.url).filter(u -> !u.isBlank()), common.intakeThreads, probes)
                     .run(modes.stream().map(PipelineBenchmark.Mode::parse).toList(), common.warmup, common.runs));
             return 0;
         }

@@ -43,10 +43,8 @@ final class ServeCommand implements Callable<Integer> {
                     + "use 0.0.0.0 to listen on every interface.")
     String host;
 
-    @Option(names = "--pulsar", paramLabel = "URL", defaultValue = "${env:CHARTROOM_PULSAR_URL:-}",
-            description = "Run the stages in worker processes over this Pulsar broker, e.g. pulsar://127.0.0.1:6650 "
-                    + "(env CHARTROOM_PULSAR_URL). Default: the embedded pipeline.")
-    String pulsar;
+    @Mixin
+    PulsarOption pulsar;
 
     @Override
     public Integer call() throws Exception {
@@ -55,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         Files.createDirectories(multipartTmp);
         tls = insecureHttp ? null : tlsCertificate(settings);
         UserDirectory users = UserDirectory.open(settings.usersDir());
-        ChartroomRuntime runtime = ChartroomRuntime.open(settings, settings.pulsar(System.getenv(), pulsar, true));
+        ChartroomRuntime runtime = ChartroomRuntime.open(settings, settings.pulsar(System.getenv(), pulsar.url, true));
         ApplicationContext context;
         try {
             // Not Micronaut.run(): it registers a shutdown hook of its own, and two hooks stopping the server at

@@ -28,14 +28,13 @@ final class WorkerCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     List<String> stages;
 
-    @Option(names = "--pulsar", paramLabel = "URL", defaultValue = "${env:CHARTROOM_PULSAR_URL:-}",
-            description = "The Pulsar broker, e.g. pulsar://127.0.0.1:6650 (env CHARTROOM_PULSAR_URL).")
-    String pulsar;
+    @Mixin
+    PulsarOption pulsar;
 
     @Override
     public Integer call() throws Exception {
         ChartroomSettings settings = data.settings();
-        PulsarSettings broker = settings.pulsar(System.getenv(), pulsar, false).orElseThrow(() ->
+        PulsarSettings broker = settings.pulsar(System.getenv(), pulsar.url, false).orElseThrow(() ->
                 new ConfigurationException("a worker takes its work from Pulsar: pass --pulsar pulsar://host:6650 "
                         + "or set CHARTROOM_PULSAR_URL"));
         Set<Stage> run = parse(stages);

@@ -97,9 +97,9 @@ public record ChartroomSettings(Path dataDir, long maxUploadBytes, int workers, 
      * The Pulsar broker to run the pipeline's stages through, when {@code url} (the {@code --pulsar} option) or
      * {@code CHARTROOM_PULSAR_URL} names one; empty for the embedded default. Further settings:
      * {@code CHARTROOM_PULSAR_TOPICS} (the topic prefix, default {@value PulsarSettings#DEFAULT_TOPIC_PREFIX}),
-     * {@code CHARTROOM_PULSAR_IN_FLIGHT} (items a process holds unacknowledged at most; default twice the workers in
-     * a worker, {@value #SERVING_IN_FLIGHT} in the serving process, whose index stage acknowledges a commit interval's
-     * worth at once), and the retry settings of {@link #pipeline}.
+     * {@code CHARTROOM_PULSAR_IN_FLIGHT} (items a process holds unacknowledged at most; default: that of
+     * {@link PulsarSettings#of} in a worker, {@value #SERVING_IN_FLIGHT} in the serving process, whose index stage
+     * acknowledges a commit interval's worth at once), and the retry settings of {@link #pipeline}.
      *
      * @param url     the {@code --pulsar} option, or null
      * @param serving true for the serving process (it runs the index stage), false for a worker

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real worker process ({@code java -jar chartroom.jar worker --stages … --data …}), as an operator starts one next
@@ -67,18 +66,12 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** SIGKILL: in-flight work is neither finished nor acknowledged. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        ChildProcesses.kill(process);
     }
 
     /** SIGTERM and wait: a graceful stop. Returns the exit code. */
     public int stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
-        return process.exitValue();
+        return ChildProcesses.stop(process);
     }
 
     @Override

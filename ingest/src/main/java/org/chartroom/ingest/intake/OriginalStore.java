@@ -10,14 +10,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -76,7 +73,6 @@ public final class OriginalStore implements AutoCloseable {
     static final String INTAKE = "intake.json";
     private static final String LOCK = "store.lock";
     private static final int BUFFER_BYTES = 64 * 1024;
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path root;
     private final Path tmp;
@@ -105,7 +101,7 @@ public final class OriginalStore implements AutoCloseable {
         Path tmp = root.resolve(TMP);
         FileChannel channel = null;
         try {
-            createPrivateDirectories(tmp);
+            DurableFiles.createPrivateDirectories(tmp);
             channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel, root);
             OriginalStore store = new OriginalStore(root, tmp, encryption, channel, lock);
@@ -260,10 +256,10 @@ public final class OriginalStore implements AutoCloseable {
         try {
             Path shard = dir.getParent();
             if (!Files.isDirectory(shard)) {
-                createPrivateDirectories(shard);
+                DurableFiles.createPrivateDirectories(shard);
                 DurableFiles.fsyncDirectory(root);
             }
-            createPrivateDirectory(dir);
+            DurableFiles.createPrivateDirectory(dir);
         } catch (FileAlreadyExistsException e) {
             throw new IllegalStateException("document id " + id + " is already in use", e);
         } catch (IOException e) {
@@ -481,20 +477,6 @@ public final class OriginalStore implements AutoCloseable {
         while (bytes.hasRemaining()) {
             out.write(bytes);
         }
-    }
-
-    private static FileAttribute<?>[] privateDirectory() {
-        return POSIX
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
-                : new FileAttribute<?>[0];
-    }
-
-    private static void createPrivateDirectories(Path dir) throws IOException {
-        Files.createDirectories(dir, privateDirectory());
-    }
-
-    private static void createPrivateDirectory(Path dir) throws IOException {
-        Files.createDirectory(dir, privateDirectory());
     }
 
     private static void deleteRecursively(Path path) throws IOException {

@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +56,6 @@ public final class ResultStore {
     private static final Logger log = LoggerFactory.getLogger(ResultStore.class);
     private static final String TMP = "tmp";
     private static final Duration STALE = Duration.ofHours(1);
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final JsonMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -103,7 +99,7 @@ public final class ResultStore {
         Objects.requireNonNull(encryption, "encryption");
         ResultStore store = new ResultStore(directory.toAbsolutePath().normalize(), encryption);
         try {
-            createPrivateDirectories(store.tmp);
+            DurableFiles.createPrivateDirectories(store.tmp);
             store.removeStaleTemporaries();
         } catch (IOException e) {
             throw new UncheckedIOException("could not open the results store in " + store.root, e);
@@ -214,7 +210,7 @@ public final class ResultStore {
         try {
             Path shard = target.getParent();
             if (!Files.isDirectory(shard)) {
-                createPrivateDirectories(shard);
+                DurableFiles.createPrivateDirectories(shard);
                 DurableFiles.fsyncDirectory(root);
             }
             DurableFiles.replace(target, encryption.seal(JSON.writeValueAsBytes(value)), tmp);
@@ -283,13 +279,5 @@ public final class ResultStore {
         if (removed > 0) {
             log.info("results store: removed {} temporary files left by an earlier run", removed);
         }
-    }
-
-    private static void createPrivateDirectories(Path dir) throws IOException {
-        FileAttribute<?>[] owner = POSIX
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------"))}
-                : new FileAttribute<?>[0];
-        Files.createDirectories(dir, owner);
     }
 }

@@ -45,9 +45,12 @@ public record PulsarSettings(String serviceUrl, String topicPrefix, int threads,
         Objects.requireNonNull(closeTimeout, "closeTimeout");
     }
 
-    /** Defaults for {@code threads} worker threads: in flight twice that, 3 attempts, 1 s backoff up to 5 min. */
+    /**
+     * Defaults for {@code threads} worker threads: in flight four times that (at least 8: items wait for their
+     * hand-off and acknowledgement round trips too), 3 attempts, 1 s backoff up to 5 min.
+     */
     public static PulsarSettings of(String serviceUrl, int threads) {
-        return new PulsarSettings(serviceUrl, DEFAULT_TOPIC_PREFIX, threads, Math.max(4, 2 * threads), 3,
+        return new PulsarSettings(serviceUrl, DEFAULT_TOPIC_PREFIX, threads, Math.max(8, 4 * threads), 3,
                 Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(30));
     }
 

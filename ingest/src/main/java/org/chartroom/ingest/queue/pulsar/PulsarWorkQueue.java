@@ -232,6 +232,10 @@ public final class PulsarWorkQueue implements WorkQueue {
                                     .minDelayMs(settings.retryBackoff().toMillis())
                                     .maxDelayMs(settings.maxBackoff().toMillis()).multiplier(2).build())
                             .isAckReceiptEnabled(true)
+                            // Acknowledge at once: the client's default groups acks for 100 ms, and an item's
+                            // permit is held until its ack is confirmed, which would cap a worker at
+                            // maxInFlight / 0.1 s items per second.
+                            .acknowledgmentGroupTime(0, TimeUnit.MILLISECONDS)
                             .consumerName("chartroom-" + ProcessHandle.current().pid())
                             .subscribe();
                     for (int i = 1; i <= settings.threads(); i++) {
@@ -249,6 +253,7 @@ public final class PulsarWorkQueue implements WorkQueue {
                                     .minDelayMs(settings.retryBackoff().toMillis())
                                     .maxDelayMs(settings.maxBackoff().toMillis()).multiplier(2).build())
                             .isAckReceiptEnabled(true)
+                            .acknowledgmentGroupTime(0, TimeUnit.MILLISECONDS)
                             .subscribe();
                     threads.add(startThread("chartroom-pulsar-dead-letters", this::recordDeadLetters));
                 }
