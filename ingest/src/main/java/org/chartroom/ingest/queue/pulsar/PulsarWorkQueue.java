@@ -276,20 +276,21 @@ public final class PulsarWorkQueue implements WorkQueue {
      * Publishes the item to its stage's topic. Never blocks. Called while handling an item, the handled item is
      * acknowledged only once the broker has this one.
      *
-     * @throws IllegalStateException when the queue is closed
+     * @throws IllegalStateException when the queue is closed (hand-offs of items still being handled are taken)
      */
     @Override
     public void submit(WorkItem item) {
         Objects.requireNonNull(item, "item");
+        List<CompletableFuture<MessageId>> handingOff = handing.get();
         synchronized (lock) {
-            if (closed) {
+            // Items handled while closing may still hand off: the producers close after them.
+            if (closed && handingOff == null) {
                 throw new IllegalStateException("the work queue is closed");
             }
         }
         pending.incrementAndGet();
         CompletableFuture<MessageId> sent = producers.get(item.stage()).newMessage()
                 .key(item.documentId().value()).value(WorkMessages.encode(item)).sendAsync();
-        List<CompletableFuture<MessageId>> handingOff = handing.get();
         if (handingOff != null) {
             handingOff.add(sent);
         }

@@ -203,6 +203,32 @@ class PulsarWorkQueueTest {
         assertEquals(Set.of(item), secondRun);
     }
 
+    @Test
+    void aGracefulStopFinishesTheItemInHandAndSendsItsHandOff() throws Exception {
+        PulsarSettings settings = settings("stop");
+        WorkItem item = item(Stage.NLP);
+        CountDownLatch inHand = new CountDownLatch(1);
+        PulsarWorkQueue worker = PulsarWorkQueue.connect(settings, EnumSet.of(Stage.NLP), Durability.IMMEDIATE);
+        worker.start(i -> {
+            inHand.countDown();
+            Thread.sleep(500);
+            worker.submit(new WorkItem(i.documentId(), i.version(), Stage.INDEX));
+        });
+        worker.submit(item);
+        assertTrue(inHand.await(60, TimeUnit.SECONDS));
+        worker.close();
+        assertEquals(1, worker.handledCount(), "finished and acknowledged during the stop");
+
+        List<WorkItem> after = new CopyOnWriteArrayList<>();
+        try (PulsarWorkQueue next = PulsarWorkQueue.connect(settings, EnumSet.of(Stage.NLP, Stage.INDEX),
+                Durability.IMMEDIATE)) {
+            next.start(after::add);
+            await(() -> after.size() == 1, "the hand-off arrived");
+            Thread.sleep(1000);
+        }
+        assertEquals(List.of(new WorkItem(item.documentId(), 1, Stage.INDEX)), after, "and the item did not come back");
+    }
+
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
