@@ -70,8 +70,12 @@ class PulsarScaleOutIT {
     }
 
     private WorkerProcess worker(String name) throws Exception {
-        WorkerProcess worker = new WorkerProcess(work.resolve("data"), work.resolve(name + ".log"), env,
-                "extract,ocr,asr,nlp").start();
+        return worker(name, "extract,ocr,asr,nlp");
+    }
+
+    private WorkerProcess worker(String name, String stages) throws Exception {
+        WorkerProcess worker = new WorkerProcess(work.resolve("data"), work.resolve(name + ".log"), env, stages)
+                .start();
         processes.add(worker);
         return worker;
     }
@@ -269,6 +273,37 @@ class PulsarScaleOutIT {
             assertEquals(poison, letter.getKey(), "the poison's item is in the dead-letter topic");
             assertEquals("3", letter.getProperty("chartroom-attempts"));
         }
+    }
+
+    @Test
+    void scansAndDictationsGoToTheWorkersThatRunOcrAndAsrAndOnToNlpElsewhere() throws Exception {
+        ServerProcess server = server();
+        WorkerProcess typed = worker("worker-typed", "extract,nlp");
+        WorkerProcess heavy = worker("worker-heavy", "ocr,asr");
+        String note = accepted(server.upload(Multipart.metadata("MRN-N", "Note Patient", "progress_note"),
+                "note.txt", note(1)));
+        String scan = accepted(server.upload(Multipart.metadata("MRN-S", "Scan Patient", "discharge_summary"),
+                "scan.png", Scans.png(Scans.page("DIAGNOSIS: community acquired pneumonia",
+                        "PLAN: oral antibiotics"))));
+        Path jfk = Path.of(System.getProperty("chartroom.shared", "../../shared"), "data", "audio", "whisper-jfk",
+                "jfk_16k_mono.wav");
+        String dictation = accepted(server.upload(Multipart.metadata("MRN-D", "Dictation Patient", "letter"),
+                "dictation.wav", java.nio.file.Files.readAllBytes(jfk)));
+
+        await(() -> searchable(server) == 3, SETTLE, "the note, the scan and the dictation indexed");
+        Map<String, String> sources = Map.of(note, "extract", scan, "ocr", dictation, "asr");
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            JsonNode doc = document(server, e.getKey());
+            assertEquals("draft", doc.get("state").asText(), doc.toString());
+            assertEquals(e.getValue(), doc.get("versions").get(0).get("source").asText());
+        }
+        assertEquals(1, search(server, "pneumonia").get("total").asLong(), "the scan's text is searchable");
+        assertTrue(document(server, dictation).get("versions").get(0).get("characters").asInt() > 20,
+                "the dictation was transcribed");
+        assertEquals(1, heavy.count("document " + scan + ": OCR started"));
+        assertEquals(1, heavy.count("document " + dictation + ": ASR started"));
+        assertEquals(0, heavy.count("drafted"), "NLP ran in the other worker");
+        assertEquals(3, typed.count("drafted"));
     }
 
     private static int count(WorkerProcess worker, String text) {
