@@ -109,12 +109,15 @@ stop() {
 
 kill_now() {
   local pid
-  if pid="$(running_pid)"; then
-    kill -KILL "$pid"
-    await_exit "$pid" 30 || { echo "pulsar: pid $pid survived SIGKILL for 30 s" >&2; exit 1; }
-    echo "pulsar: killed (pid $pid)" >&2
+  if ! pid="$(running_pid)"; then
+    # A crash test that kills nothing would prove nothing.
+    echo "pulsar: no broker of $work is running (pid file $pidfile); nothing to kill" >&2
+    exit 1
   fi
+  kill -KILL "$pid"
+  await_exit "$pid" 30 || { echo "pulsar: pid $pid survived SIGKILL for 30 s" >&2; exit 1; }
   rm -f "$pidfile"
+  echo "pulsar: killed (pid $pid)" >&2
 }
 
 case "${1:-}" in
