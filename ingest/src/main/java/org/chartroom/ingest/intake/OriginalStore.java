@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.chartroom.core.crypto.Encryption;
 import org.chartroom.core.crypto.KeyRing;
@@ -37,6 +36,7 @@ import org.chartroom.core.error.NotFoundException;
 import org.chartroom.core.error.PayloadTooLargeException;
 import org.chartroom.ingest.DurableFiles;
 import org.chartroom.ingest.FailureSummary;
+import org.chartroom.ingest.SealedObjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -348,32 +348,12 @@ public final class OriginalStore implements AutoCloseable {
      */
     public int rewrap(KeyRing keys) {
         requireWritable();
-        int rewrapped = 0;
-        for (Path file : storedObjects()) {
-            try {
-                if (SealedFile.rewrap(file, keys)) {
-                    rewrapped++;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not re-wrap the key of " + root.relativize(file), e);
-            }
-        }
-        return rewrapped;
+        return SealedObjects.rewrap(root, storedObjects(), keys);
     }
 
     /** How many stored objects each master key wraps, for {@code chartroom keys status}; plaintext ones as "none". */
     public Map<String, Integer> objectsByKey() {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Path file : storedObjects()) {
-            String key;
-            try {
-                key = SealedFile.isSealed(file) ? SealedFile.keyId(file).hex() : "none";
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read the header of " + root.relativize(file), e);
-            }
-            counts.merge(key, 1, Integer::sum);
-        }
-        return counts;
+        return SealedObjects.byKey(root, storedObjects());
     }
 
     private List<Path> storedObjects() {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.chartroom.core.crypto.Encryption;
 import org.chartroom.core.crypto.KeyRing;
@@ -27,6 +26,7 @@ import org.chartroom.core.document.DocumentId;
 import org.chartroom.core.document.DocumentVersion;
 import org.chartroom.ingest.DurableFiles;
 import org.chartroom.ingest.FailureSummary;
+import org.chartroom.ingest.SealedObjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,34 +175,12 @@ public final class ResultStore {
      * @return how many results were re-wrapped
      */
     public int rewrap(KeyRing keys) {
-        int rewrapped = 0;
-        for (Path file : storedFiles()) {
-            try {
-                if (SealedFile.rewrap(file, keys)) {
-                    rewrapped++;
-                }
-            } catch (NoSuchFileException e) {
-                // Discarded meanwhile by the index stage.
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not re-wrap the key of " + root.relativize(file), e);
-            }
-        }
-        return rewrapped;
+        return SealedObjects.rewrap(root, storedFiles(), keys);
     }
 
     /** How many results each master key wraps, for {@code chartroom keys status}; plaintext ones as "none". */
     public Map<String, Integer> objectsByKey() {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Path file : storedFiles()) {
-            try {
-                counts.merge(SealedFile.isSealed(file) ? SealedFile.keyId(file).hex() : "none", 1, Integer::sum);
-            } catch (NoSuchFileException e) {
-                // Discarded meanwhile.
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read the header of " + root.relativize(file), e);
-            }
-        }
-        return counts;
+        return SealedObjects.byKey(root, storedFiles());
     }
 
     private void save(DocumentId id, int version, Part part, Object value) {

@@ -29,7 +29,6 @@ import org.chartroom.core.pipeline.ClinicalAnnotator;
 import org.chartroom.core.pipeline.Stage;
 import org.chartroom.core.pipeline.TextExtractor;
 import org.chartroom.core.pipeline.WorkItem;
-import org.chartroom.core.text.Annotation;
 import org.chartroom.core.text.ExtractedText;
 import org.chartroom.core.text.Page;
 import org.chartroom.ingest.extract.ExtractSettings;
