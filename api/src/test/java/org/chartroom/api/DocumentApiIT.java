@@ -247,6 +247,35 @@ class DocumentApiIT {
         assertTrue(page.body().contains("<title>Chartroom</title>"));
     }
 
+    /**
+     * The OpenAPI document and its Swagger UI are public (no PHI in them) and describe every route; the UI page's
+     * content security policy admits exactly its own inline script, by hash. The API itself still wants a token.
+     */
+    @Test
+    void theApiDescribesItselfInOpenApiWithABrowsableUi() throws Exception {
+        HttpResponse<String> spec = server.get(null, "/swagger/chartroom-api.yml");
+        assertEquals(200, spec.statusCode());
+        for (String route : List.of("/api/documents:", "/api/documents/{id}/draft:", "/api/search:", "/api/audit:",
+                "/api/users:")) {
+            assertTrue(spec.body().contains("\n  " + route), route + " is described");
+        }
+        assertTrue(spec.body().contains("scheme: bearer"), "the bearer token scheme is described");
+
+        HttpResponse<String> ui = server.get(null, "/swagger-ui/index.html");
+        assertEquals(200, ui.statusCode());
+        java.util.regex.Matcher inline = java.util.regex.Pattern.compile("<script>(.*?)</script>",
+                java.util.regex.Pattern.DOTALL).matcher(ui.body());
+        assertTrue(inline.find(), "the page starts from an inline script");
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(inline.group(1).getBytes(StandardCharsets.UTF_8)));
+        String policy = ui.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(policy.contains("script-src 'self' 'sha256-" + hash + "'"), policy);
+        assertEquals(200, server.get(null, "/swagger-ui/res/swagger-ui-bundle.js").statusCode());
+        assertEquals(401, server.get(null, "/api/search?q=x").statusCode());
+        assertEquals("default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+                server.get(null, "/").headers().firstValue("Content-Security-Policy").orElseThrow());
+    }
+
     private JsonNode search(String query) throws Exception {
         return getJson("/api/search?" + query);
     }

@@ -1,14 +1,22 @@
 package org.chartroom.api.runtime;
 
-import org.apache.tika.config.TikaConfig;
-import org.chartroom.core.pipeline.ClinicalAnnotator;
-import org.chartroom.ingest.extract.TikaTextExtractor;
-import org.chartroom.ingest.ocr.ScanRecognizer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.tika.config.TikaConfig;
+import org.chartroom.asr.AsrSettings;
+import org.chartroom.asr.AudioTextExtractor;
+import org.chartroom.asr.DictationTranscriber;
 import org.chartroom.core.error.ChartroomException;
+import org.chartroom.core.pipeline.ClinicalAnnotator;
+import org.chartroom.core.pipeline.TextExtractor;
+import org.chartroom.ingest.extract.ExtractSettings;
+import org.chartroom.ingest.extract.TikaTextExtractor;
+import org.chartroom.ingest.ocr.ScanRecognizer;
+import org.chartroom.ingest.pipeline.StageReaders;
 import org.chartroom.nlp.ClinicalNoteAnnotator;
 import org.chartroom.nlp.codes.CodeIndex;
 import org.chartroom.nlp.codes.CodeIndexHome;
@@ -95,6 +103,42 @@ public final class Components {
             return CodeResources.of(home.open(System.err), home.index());
         });
     }
+
+    /**
+     * The readers of each stage. Embedded ({@code scaledOut} false): the dictation reader and one Tika extractor that
+     * recognises scans itself, all at EXTRACT, as one pass. Scaled out: EXTRACT reads text layers only (Tika without
+     * OCR), OCR reads images and PDFs with pages without text (Tika with Tesseract), ASR reads dictations, so each can
+     * run in its own worker.
+     *
+     * @param scratch   where Tika spools originals while reading (inside the data directory: PHI)
+     * @param dictation the opened dictation reader; when empty, scaled out uses {@link #dictation} (opened on first
+     *                  use, so a process that only routes dictations needs no engine) and embedded reads no audio
+     */
+    public static StageReaders readers(Path dataDir, Path scratch, ScanRecognizer ocr, boolean scaledOut,
+                                       Optional<? extends TextExtractor> dictation) {
+        ExtractSettings extract = ExtractSettings.defaults().withTempDirectory(scratch);
+        TikaTextExtractor scans = new TikaTextExtractor(tikaConfig(), extract, ocr);
+        if (!scaledOut) {
+            List<TextExtractor> all = new ArrayList<>();
+            dictation.ifPresent(all::add);
+            all.add(scans);
+            return StageReaders.of(all);
+        }
+        return new StageReaders(List.of(new TikaTextExtractor(tikaConfig(), extract)), List.of(scans),
+                List.of(dictation.<TextExtractor>map(d -> d).orElseGet(() -> dictation(dataDir))));
+    }
+
+    /**
+     * Dictations as text (the ASR stage): the transcriber of {@code CHARTROOM_ASR_*} for the data directory, opened
+     * on first use, so a process that never sees a dictation needs no speech engine.
+     */
+    public static AudioTextExtractor dictation(Path dataDir) {
+        Path key = dataDir.toAbsolutePath().normalize();
+        return new AudioTextExtractor(audio -> TRANSCRIBERS.computeIfAbsent(key,
+                k -> DictationTranscriber.open(AsrSettings.fromEnvironment(k, System.getenv()))).transcribe(audio));
+    }
+
+    private static final Map<Path, DictationTranscriber> TRANSCRIBERS = new ConcurrentHashMap<>();
 
     /**
      * An extractor spooling to the system temp folder, recognising scans when Tesseract is installed: for the

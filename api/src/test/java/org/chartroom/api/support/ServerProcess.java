@@ -1,5 +1,6 @@
 package org.chartroom.api.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.chartroom.api.security.UserDirectory;
@@ -163,6 +163,15 @@ public final class ServerProcess implements AutoCloseable {
         return client().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Entries of the audit trail matching {@code query} (the filters of {@code GET /api/audit}), read as auditor. */
+    public JsonNode auditEntries(String query) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(Role.AUDITOR, "/api/audit?limit=500&" + query);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/audit failed: " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body()).get("entries");
+    }
+
     /** Any request; {@code role} null sends no credentials. */
     public HttpResponse<String> send(Role role, HttpRequest.Builder request) throws IOException, InterruptedException {
         if (role != null) {
@@ -246,18 +255,12 @@ public final class ServerProcess implements AutoCloseable {
 
     /** SIGKILL: the process gets no chance to flush, commit or close anything. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        ChildProcesses.kill(process);
     }
 
     /** SIGTERM and wait: a graceful stop. Returns the exit code. */
     public int stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
-        return process.exitValue();
+        return ChildProcesses.stop(process);
     }
 
     public String logText() throws IOException {
