@@ -18,8 +18,9 @@ import org.chartroom.nlp.rules.RuleLine;
  * Ranks billable ICD-10-CM codes for a phrase, as an encoder does for a coder. The phrase's words ({@link
  * PhraseWords}: written forms, negation, synonyms) are looked up in the term entries held in memory ({@link
  * TermTable}). An index cross-reference ("see", "see also") whose path the phrase states in full gives a second
- * reading of the phrase, with the path's words replaced by its target's ("biliary colic" read as "calculus of bile
- * duct"). Every entry sharing a word with the phrase is scored, in its best reading, by how much of the phrase it
+ * reading of the phrase, in which the path's words are explained as far as an entry holds the target's words
+ * ("biliary colic" read as "calculus of bile duct"); the phrase's other words stay to choose among the target's
+ * codes. Every entry sharing a word with the phrase is scored, in its best reading, by how much of the phrase it
  * explains, less the index words the phrase lacks (a missing main term weighs most); the best entries' codes are
  * resolved to billable codes (the code itself, or the billable descendants of a header or a code ending in {@code -}),
  * each scored by what its description adds or contradicts (laterality, acuity, episode of care, what it says
