@@ -112,6 +112,17 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
         return new TextSpan(0, length);
     }
 
+    /** Whether {@code span} overlaps a section's header. */
+    static boolean inHeader(List<Section> sections, TextSpan span) {
+        for (Section s : sections) {
+            int headerEnd = s.start() + s.header().length();
+            if (span.start() < headerEnd && s.start() < span.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String sectionTypeAt(List<Section> sections, int offset) {
         String type = "other";
         for (Section s : sections) {
@@ -140,6 +151,9 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
             List<DocumentCoder.Located> out = new ArrayList<>();
             for (TextSpan sentence : sentenceSpans) {
                 for (TextSpan m : finder.find(text, sentence)) {
+                    if (inHeader(sectionList, m)) {
+                        continue; // "HISTORY OF PRESENT ILLNESS" names a section, not a condition
+                    }
                     String type = sectionTypeAt(sectionList, m.start());
                     out.add(new DocumentCoder.Located(new Concept(m.of(text), m.start(), m.end(), "problem",
                             context.assess(text, sentence, m, type)), type));

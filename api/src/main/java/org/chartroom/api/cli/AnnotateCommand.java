@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code chartroom annotate}: the {@code annotate} JSON Lines contract. In: {@code {"id","text"}} with optional
  * {@code "targets":[{"start","end"}]}; out: {@code {"id","sections","concepts","targets","codes"}}, one line per input
- * line, in order. A line that cannot be read gives {@code {"id", "error"}} and the run goes on.
+ * line, in order ({@link CodeJson} for a code). A line that cannot be read gives {@code {"id", "error"}} and the run goes on.
  */
 @Command(name = "annotate", mixinStandardHelpOptions = true,
         description = "Annotate notes: JSON Lines {\"id\",\"text\"} on stdin, annotations on stdout.")
@@ -92,12 +92,7 @@ final class AnnotateCommand implements Callable<Integer> {
         }
         ArrayNode codes = out.putArray("codes");
         for (CodeSuggestion c : a.codes()) {
-            ObjectNode o = codes.addObject().put("code", c.code()).put("description", c.description())
-                    .put("score", c.score());
-            ArrayNode evidence = o.putArray("evidence");
-            for (TextSpan span : c.evidence()) {
-                evidence.addObject().put("start", span.start()).put("end", span.end());
-            }
+            CodeJson.add(codes, c, true);
         }
     }
 
