@@ -11,15 +11,12 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -28,6 +25,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.chartroom.api.support.ServerProcess;
 import org.chartroom.core.security.Role;
+import org.chartroom.nlp.codes.CodeIndex;
 import org.chartroom.nlp.codes.CodeIndexHome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DocumentApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private ServerProcess server;
+    private Path dataDir;
 
     /** A release of four codes in the CDC layouts: enough for the pipeline's code suggestions over HTTP. */
     private static final String[][] CODES = {
@@ -67,7 +66,6 @@ class DocumentApiIT {
 
     @BeforeAll
     void start(@TempDir Path work) throws Exception {
-        // The server's pipeline codes notes with the code index of its data directory (chartroom codes import).
         Path release = Files.createDirectories(work.resolve("icd10cm"));
         StringBuilder order = new StringBuilder();
         for (int i = 0; i < CODES.length; i++) {
@@ -78,9 +76,10 @@ class DocumentApiIT {
         Files.writeString(release.resolve("icd10cm-order-2026.txt"), order, StandardCharsets.ISO_8859_1);
         Files.writeString(release.resolve("ICD10CM_2026_Index.csv"), INDEX, StandardCharsets.UTF_8);
         Files.writeString(release.resolve("icd10cm_tabular_2026.xml"), TABULAR, StandardCharsets.UTF_8);
-        new CodeIndexHome(work.resolve("data").resolve("codes"), Optional.of(release))
-                .build(new PrintStream(OutputStream.nullOutputStream()));
-        server = new ServerProcess(work.resolve("data"), work.resolve("server.log"), Map.of()).start();
+        // No `codes import`: the server builds the code index from the release it is given on its first start.
+        dataDir = work.resolve("data");
+        server = new ServerProcess(dataDir, work.resolve("server.log"),
+                Map.of(CodeIndexHome.SETTING, release.toString())).start();
     }
 
     @AfterAll
@@ -169,6 +168,12 @@ class DocumentApiIT {
 
     @Test
     void aDocumentCarriesItsConceptsAndCodeSuggestions() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!CodeIndex.exists(dataDir.resolve("codes"))) {
+            assertTrue(System.nanoTime() < deadline, "the server built no code index on its first start");
+            Thread.sleep(200);
+        }
+        Thread.sleep(6_000);  // the pipeline's annotator looks for a new code index every 5 s
         String note = "ASSESSMENT: Tibial shaft fracture. Type 1 diabetes mellitus. Type 2 diabetes. No femur fracture.";
         HttpResponse<String> accepted = upload(meta("MRN-CODES", "progress_note", "Dr. Code", "2026-03-01"),
                 "note.txt", note.getBytes(StandardCharsets.UTF_8));

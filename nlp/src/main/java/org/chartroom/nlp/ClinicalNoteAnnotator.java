@@ -55,16 +55,17 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
     }
 
     /**
-     * The full annotator: the code resources (concept dictionary, code suggester) come from {@code codes}, asked
-     * once on first use (it may build the code index); when it gives nothing, concepts are found with the built-in
-     * abbreviations only and no codes are suggested.
+     * The full annotator: the code resources (concept dictionary, code suggester) come from {@code codes}, asked on
+     * first use (it may build the code index) and, while it gives nothing, again on later notes (so it should answer
+     * cheaply then); until it gives them, concepts are found with the built-in abbreviations only and no codes are
+     * suggested.
      */
     public ClinicalNoteAnnotator(SentenceSplitter sentences, Sectionizer sections, ContextAnalyzer context,
                                  Supplier<Optional<CodeResources>> codes) {
         this.sentences = sentences;
         this.sections = sections;
         this.context = context;
-        this.codes = memoize(codes);
+        this.codes = onceFound(codes);
     }
 
     /** The annotator with the built-in rules and the given code resources. */
@@ -72,16 +73,23 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
         return new ClinicalNoteAnnotator(new SentenceSplitter(), new Sectionizer(), new ContextAnalyzer(), codes);
     }
 
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    /** Asks {@code supplier} until it gives a value, then keeps that value (a code index may appear later). */
+    private static <T> Supplier<Optional<T>> onceFound(Supplier<Optional<T>> supplier) {
         return new Supplier<>() {
-            private volatile T value;
+            private volatile Optional<T> found = Optional.empty();
 
             @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
+            public Optional<T> get() {
+                Optional<T> value = found;
+                if (value.isPresent()) {
+                    return value;
                 }
-                return value;
+                synchronized (this) {
+                    if (found.isEmpty()) {
+                        found = supplier.get();
+                    }
+                    return found;
+                }
             }
         };
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.chartroom.api.runtime.ChartroomRuntime;
+import org.chartroom.api.runtime.Components;
 import org.chartroom.api.runtime.ChartroomSettings;
 import org.chartroom.api.security.TlsCertificate;
 import org.chartroom.api.security.TokenSigningKey;
@@ -54,6 +55,8 @@ final class ServeCommand implements Callable<Integer> {
         tls = insecureHttp ? null : tlsCertificate(settings);
         UserDirectory users = UserDirectory.open(settings.usersDir());
         ChartroomRuntime runtime = ChartroomRuntime.open(settings, settings.pulsar(System.getenv(), pulsar.url, true));
+        // After the runtime: it holds the data directory's lock, so no other process builds the index meanwhile.
+        Components.buildCodeIndexInBackground(settings.dataDir());
         ApplicationContext context;
         try {
             // Not Micronaut.run(): it registers a shutdown hook of its own, and two hooks stopping the server at

@@ -75,24 +75,73 @@ public final class Components {
 
     /**
      * The annotator with the code index of {@code dataDir} when one has been built there (by {@code chartroom codes
-     * import}, {@code annotate} or {@code codes}); otherwise concepts come from the abbreviations only and no codes
-     * are suggested, and one log line says how to build the index. Never builds (a server must not stall on it).
+     * import}, {@code annotate}, {@code codes}, or {@link #buildCodeIndexInBackground} when the server starts);
+     * until then concepts come from the abbreviations only and no codes are suggested, one log line says how to build
+     * the index, and the data directory is looked at again every {@link #CODE_INDEX_LOOK_INTERVAL} (so an index built
+     * meanwhile, by this process or another, is taken up). Never builds (a pipeline must not stall on it).
      */
     public static ClinicalNoteAnnotator annotatorIfIndexed(Path dataDir) {
+        java.util.concurrent.atomic.AtomicLong nextLook = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
         return ClinicalNoteAnnotator.withCodes(() -> {
+            long now = System.nanoTime();
+            long due = nextLook.get();
+            if (now - due < 0 || !nextLook.compareAndSet(due, now + CODE_INDEX_LOOK_INTERVAL.toNanos())) {
+                return Optional.empty();
+            }
             if (!CodeIndex.exists(dataDir.resolve("codes"))) {
-                LOG.warn("no ICD-10-CM code index in the data directory: notes get no code suggestions until"
-                        + " 'chartroom codes import' builds it");
+                if (!told.getAndSet(true)) {
+                    LOG.warn("no ICD-10-CM code index in the data directory: notes get no code suggestions until"
+                            + " 'chartroom codes import' builds it");
+                }
                 return Optional.empty();
             }
             try {
-                return Optional.of(codes(dataDir));
+                Optional<CodeResources> codes = Optional.of(codes(dataDir));
+                LOG.info("ICD-10-CM code index open: notes get code suggestions");
+                return codes;
             } catch (ChartroomException e) {
-                LOG.warn("the ICD-10-CM code index cannot be opened ({}); notes get no code suggestions",
-                        e.getMessage());
+                if (!told.getAndSet(true)) {
+                    LOG.warn("the ICD-10-CM code index cannot be opened ({}); notes get no code suggestions",
+                            e.getMessage());
+                }
                 return Optional.empty();
             }
         });
+    }
+
+    /** How often an annotator without a code index looks for one again. */
+    static final java.time.Duration CODE_INDEX_LOOK_INTERVAL = java.time.Duration.ofSeconds(5);
+
+    /**
+     * Builds the code index of {@code dataDir} in a background thread when it is missing (or of an older format) and
+     * a release folder is configured ({@code CHARTROOM_ICD10CM}) or found: the server's first start then needs no
+     * separate {@code chartroom codes import}, and notes filed once it is built get code suggestions.
+     *
+     * @return whether a build was started
+     */
+    public static boolean buildCodeIndexInBackground(Path dataDir) {
+        CodeIndexHome home = CodeIndexHome.of(dataDir.toAbsolutePath().normalize(), System.getenv());
+        if (CodeIndex.exists(home.index()) || home.release().isEmpty()) {
+            return false;
+        }
+        Thread build = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                // Progress lines name counts and folders only.
+                home.build(System.err);
+                LOG.info("ICD-10-CM code index built in {} s from {}; notes filed from now on get code suggestions",
+                        (System.nanoTime() - started) / 1_000_000_000, home.release().get());
+            } catch (RuntimeException e) {
+                LOG.error("building the ICD-10-CM code index from {} failed: {}; run 'chartroom codes import --from "
+                        + "DIR' or set {}", home.release().get(), e.getMessage(), CodeIndexHome.SETTING);
+            }
+        }, "chartroom-codes-import");
+        build.setDaemon(true);
+        build.setPriority(Thread.MIN_PRIORITY);
+        build.start();
+        LOG.info("building the ICD-10-CM code index from {} in the background", home.release().get());
+        return true;
     }
 
     /** The opened code index of {@code dataDir} (built on first use), once per process. */
