@@ -9,9 +9,12 @@ import org.chartroom.api.runtime.Components;
 import org.chartroom.nlp.ClinicalNoteAnnotator;
 import org.chartroom.nlp.eval.CodeEvaluation;
 import org.chartroom.nlp.eval.NegationEvaluation;
+import org.chartroom.nlp.eval.SectionCrossValidation;
 import org.chartroom.nlp.eval.SectionEvaluation;
 import org.chartroom.nlp.eval.SectionEvaluationResult;
+import org.chartroom.nlp.section.HeaderVocabulary;
 import org.chartroom.nlp.section.Sectionizer;
+import org.chartroom.nlp.section.SpokenHeadingModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,16 +60,33 @@ final class EvalCommand implements Runnable {
         }
     }
 
-    @Command(name = "sections", mixinStandardHelpOptions = true,
-            description = "Section header gold: header P/R/F1 and type accuracy, written and speech-like.")
+    @Command(name = "sections", mixinStandardHelpOptions = true, description = {
+            "Section header gold: header P/R/F1 and type accuracy, written and speech-like.",
+            "--cross-validate N adds the spoken-heading model's held-out estimate (N trainings)."})
     static final class Sections implements Callable<Integer> {
         @Mixin
         Shared shared;
 
+        @Option(names = "--spoken-model", paramLabel = "DIR",
+                description = "A spoken-heading model made by 'chartroom train spoken-headings'. Default: built in.")
+        Path spokenModel;
+
+        @Option(names = "--cross-validate", paramLabel = "FOLDS", defaultValue = "0",
+                description = "Also train and score the spoken-heading model on FOLDS held-out folds (e.g. 5).")
+        int folds;
+
         @Override
         public Integer call() {
-            SectionEvaluationResult r = new SectionEvaluation(new Sectionizer()).run(shared.folder);
+            HeaderVocabulary vocabulary = HeaderVocabulary.standard();
+            SpokenHeadingModel model = spokenModel == null ? SpokenHeadingModel.builtIn()
+                    : SpokenHeadingModel.load(spokenModel);
+            SectionEvaluationResult r = new SectionEvaluation(new Sectionizer(vocabulary, model)).run(shared.folder);
             System.out.print(r.summary());
+            System.out.println("  (spoken-heading model: " + model.trainedOn() + ")");
+            if (folds > 0) {
+                System.out.print(new SectionCrossValidation(vocabulary).run(shared.folder, folds, System.err::println)
+                        .summary());
+            }
             return 0;
         }
     }

@@ -1,0 +1,67 @@
+package org.chartroom.api.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.chartroom.nlp.eval.SectionEvaluation;
+import org.chartroom.nlp.section.HeaderVocabulary;
+import org.chartroom.nlp.section.SpokenHeadingModel;
+import org.chartroom.nlp.section.SpokenHeadingTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chartroom train spoken-headings|doctype}: the learned NLP models, trained from a corpus of typed notes. */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train the learned NLP models.",
+        subcommands = {TrainCommand.SpokenHeadings.class})
+final class TrainCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "spoken-headings", mixinStandardHelpOptions = true, description = {
+            "Train the spoken-heading model from typed notes (an MTSamples-style CSV with a 'transcription' column):",
+            "their written headers label where the headings are in the same notes turned speech-like.",
+            "The built-in model is this command on the shared MTSamples development notes with",
+            "--out nlp/src/main/resources/org/chartroom/nlp."})
+    static final class SpokenHeadings implements Callable<Integer> {
+        @Mixin
+        EvalCommand.Shared shared;
+
+        @Mixin
+        DataOption data;
+
+        @Option(names = "--corpus", paramLabel = "CSV",
+                description = "Typed notes. Default: data/mtsamples/mtsamples.csv of the shared folder.")
+        Path corpus;
+
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "Where to write the model. Default: <data>/models/spoken-headings.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Path csv = corpus != null ? corpus : shared.folder.resolve(SectionEvaluation.REPORTS);
+            Path folder = out != null ? out : data.dataDir.resolve("models").resolve("spoken-headings");
+            Set<String> notes = new LinkedHashSet<>();
+            for (SectionEvaluation.Report report : SectionEvaluation.readReports(csv)) {
+                if (!report.text().isBlank()) {
+                    notes.add(report.text());
+                }
+            }
+            long started = System.nanoTime();
+            SpokenHeadingModel model = new SpokenHeadingTrainer(HeaderVocabulary.standard()).train(List.copyOf(notes),
+                    notes.size() + " distinct notes of " + csv.getFileName(), System.err::println);
+            model.save(folder);
+            System.out.printf("spoken-heading model (%s, threshold %.2f) written to %s in %.0f s%n",
+                    model.trainedOn(), model.threshold(), folder, (System.nanoTime() - started) / 1e9);
+            return 0;
+        }
+    }
+}
