@@ -22,9 +22,9 @@ import opennlp.tools.util.Span;
  * continues the previous one; a comma directly followed by a non-space, which in MTSamples stands for a replaced
  * newline, except inside a number such as {@code 1,200}) and section headers (a header such as {@code HISTORY:}
  * is a sentence of its own, and the text after it starts a new one). Then the OpenNLP model splits each block, and
- * two repairs are applied: a courtesy title ({@code Dr.}) never ends a sentence, a clinical abbreviation
- * ({@code p.o.}, {@code b.i.d.}) ends one only before an upper-case word, and a bare list number ({@code 1.}) joins
- * the sentence it numbers. Spans never include the separating whitespace or line-break comma.
+ * repairs are applied: a courtesy title ({@code Dr.}) and the initials after it ({@code Dr. A. B. Smith}) never
+ * end a sentence, a clinical abbreviation ({@code p.o.}, {@code b.i.d.}, or any dotted one such as {@code q.4-6h.})
+ * ends one only before an upper-case word, and a bare list number ({@code 1.}) joins the sentence it numbers. Spans never include the separating whitespace or line-break comma.
  *
  * <p>Thread-safe: the model is shared, a detector is made per call (it is cheap and not thread-safe).
  * Never throws for any input string.
@@ -36,7 +36,7 @@ public final class SentenceSplitter {
 
     /** The splitter with the English model from the classpath and the built-in header vocabulary. */
     public SentenceSplitter() {
-        this(SentenceModels.english(), Abbreviations.standard(), HeaderVocabulary.standard());
+        this(OpenNlpModels.englishSentences(), Abbreviations.standard(), HeaderVocabulary.standard());
     }
 
     public SentenceSplitter(SentenceModel model, Abbreviations abbreviations, HeaderVocabulary vocabulary) {
@@ -221,12 +221,14 @@ public final class SentenceSplitter {
         if (text.charAt(lastChar) != '.') {
             return false;
         }
+        char next = text.charAt(nextStart);
+        boolean continues = Character.isLowerCase(next) || Character.isDigit(next);
         Optional<Abbreviations.Kind> kind = abbreviations.endingAt(text, lastChar);
         if (kind.isEmpty()) {
-            return false;
+            return continues && ClinicalPeriods.endsDottedAbbreviation(text, lastChar)
+                    || ClinicalPeriods.endsInitialAfterName(text, lastChar, abbreviations);
         }
-        char next = text.charAt(nextStart);
-        return kind.get() == Abbreviations.Kind.TITLE || Character.isLowerCase(next) || Character.isDigit(next);
+        return kind.get() == Abbreviations.Kind.TITLE || continues;
     }
 
     /** {@code 1.}, {@code 12)}, {@code (3)}, {@code a.}: a list number alone. */
