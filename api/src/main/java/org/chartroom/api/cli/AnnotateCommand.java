@@ -13,6 +13,7 @@ import org.chartroom.core.text.Annotation;
 import org.chartroom.core.text.Assertion;
 import org.chartroom.core.text.CodeSuggestion;
 import org.chartroom.core.text.Concept;
+import org.chartroom.core.text.DocumentClassification;
 import org.chartroom.core.text.Section;
 import org.chartroom.core.text.TextSpan;
 import picocli.CommandLine.Command;
@@ -98,6 +99,11 @@ final class AnnotateCommand implements Callable<Integer> {
             for (TextSpan span : c.evidence()) {
                 evidence.addObject().put("start", span.start()).put("end", span.end());
             }
+        }
+        DocumentClassification k = a.classification();
+        if (!k.type().isEmpty() || !k.specialty().isEmpty()) {
+            out.putObject("classification").put("type", k.type()).put("typeProbability", k.typeProbability())
+                    .put("specialty", k.specialty()).put("specialtyProbability", k.specialtyProbability());
         }
     }
 

@@ -3,8 +3,10 @@ package org.chartroom.api.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.chartroom.nlp.doctype.DocumentClassifierHome;
 import org.chartroom.nlp.eval.SectionEvaluation;
 import org.chartroom.nlp.section.HeaderVocabulary;
 import org.chartroom.nlp.section.SpokenHeadingModel;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code chartroom train spoken-headings|doctype}: the learned NLP models, trained from a corpus of typed notes. */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train the learned NLP models.",
-        subcommands = {TrainCommand.SpokenHeadings.class})
+        subcommands = {TrainCommand.SpokenHeadings.class, TrainCommand.Doctype.class})
 final class TrainCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -61,6 +63,31 @@ final class TrainCommand implements Runnable {
             model.save(folder);
             System.out.printf("spoken-heading model (%s, threshold %.2f) written to %s in %.0f s%n",
                     model.trainedOn(), model.threshold(), folder, (System.nanoTime() - started) / 1e9);
+            return 0;
+        }
+    }
+
+    @Command(name = "doctype", mixinStandardHelpOptions = true, description = {
+            "Train the document type and specialty classifier into <data>/models/doctype (about a minute).",
+            "annotate builds it on first use; the server uses it when it is there."})
+    static final class Doctype implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Option(names = "--corpus", paramLabel = "CSV", description = {"Labelled notes (columns medical_specialty,",
+                "transcription). Default: " + DocumentClassifierHome.SETTING + ", else ../shared/data/mtsamples."})
+        Path corpus;
+
+        @Override
+        public Integer call() {
+            DocumentClassifierHome home = DocumentClassifierHome.of(data.dataDir, System.getenv());
+            if (corpus != null) {
+                home = new DocumentClassifierHome(home.folder(), Optional.of(corpus));
+            }
+            long started = System.nanoTime();
+            home.build(System.err::println);
+            System.out.printf("document-type classifier written to %s in %.0f s%n", home.folder(),
+                    (System.nanoTime() - started) / 1e9);
             return 0;
         }
     }

@@ -13,6 +13,8 @@ import org.chartroom.nlp.ClinicalNoteAnnotator;
 import org.chartroom.nlp.codes.CodeIndex;
 import org.chartroom.nlp.codes.CodeIndexHome;
 import org.chartroom.nlp.concept.CodeResources;
+import org.chartroom.nlp.doctype.DocumentClassifier;
+import org.chartroom.nlp.doctype.DocumentClassifierHome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,15 +64,46 @@ public final class Components {
      */
     public static ClinicalNoteAnnotator annotator(Path dataDir) {
         CodeResources resources = codes(dataDir);
-        return ClinicalNoteAnnotator.withCodes(() -> Optional.of(resources));
+        return ClinicalNoteAnnotator.withCodes(() -> Optional.of(resources))
+                .withDocumentClassifier(() -> documentClassifier(dataDir, true));
     }
 
     /**
      * The annotator with the code index of {@code dataDir} when one has been built there (by {@code chartroom codes
      * import}, {@code annotate} or {@code codes}); otherwise concepts come from the abbreviations only and no codes
-     * are suggested, and one log line says how to build the index. Never builds (a server must not stall on it).
+     * are suggested, and one log line says how to build the index. Likewise the document-type classifier of
+     * {@code <data>/models/doctype/}. Never builds (a server must not stall on it).
      */
     public static ClinicalNoteAnnotator annotatorIfIndexed(Path dataDir) {
+        return annotatorWithExistingCodes(dataDir).withDocumentClassifier(() -> documentClassifier(dataDir, false));
+    }
+
+    /**
+     * The document type and specialty classifier of {@code dataDir} ({@code <data>/models/doctype/}): trained on
+     * first use from {@code CHARTROOM_DOCTYPE_CORPUS} (default: the shared MTSamples copy) when {@code build}, with
+     * progress on stderr; otherwise only opened when it exists. Empty, with one log line saying how to get it, when
+     * there is none; notes then get no type or specialty suggestion.
+     */
+    static Optional<DocumentClassifier> documentClassifier(Path dataDir, boolean build) {
+        DocumentClassifierHome home = DocumentClassifierHome.of(dataDir, System.getenv());
+        try {
+            if (build) {
+                return Optional.of(home.open(System.err::println));
+            }
+            if (!home.exists()) {
+                LOG.warn("no document-type classifier in the data directory: notes get no type or specialty"
+                        + " suggestion until 'chartroom train doctype' builds it");
+                return Optional.empty();
+            }
+            return Optional.of(DocumentClassifier.load(home.folder()));
+        } catch (RuntimeException e) {
+            // Asked once per process (the annotator memoizes the answer), so a failed build is not retried per note.
+            LOG.warn("no document-type classifier ({}); notes get no type or specialty suggestion", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static ClinicalNoteAnnotator annotatorWithExistingCodes(Path dataDir) {
         return ClinicalNoteAnnotator.withCodes(() -> {
             if (!CodeIndex.exists(dataDir.resolve("codes"))) {
                 LOG.warn("no ICD-10-CM code index in the data directory: notes get no code suggestions until"

@@ -3,12 +3,16 @@ package org.chartroom.nlp.sentence;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 import org.chartroom.core.error.ConfigurationException;
 
@@ -19,7 +23,8 @@ import opennlp.tools.tokenize.TokenizerModel;
  * Finds and loads the OpenNLP models from the model jars on the classpath ({@code opennlp-models-sentdetect-en},
  * {@code opennlp-models-tokenizer-en}). Those jars carry the model file at their root next to a
  * {@code model.properties} naming it ({@code model.name}, {@code model.language}, {@code model.sha256}); this class
- * reads the descriptors, so an upgraded model jar needs no code change. Each model is loaded once and shared: the
+ * reads the descriptors, so an upgraded model jar needs no code change. In a single application jar, where only one
+ * descriptor survives, the model file is found by its name next to the model jar's Maven metadata. Each model is loaded once and shared: the
  * models are thread-safe (the detectors and tokenizers made from them are not).
  */
 public final class OpenNlpModels {
@@ -89,6 +94,12 @@ public final class OpenNlpModels {
                 verify(name, bytes, properties.getProperty("model.sha256", ""));
                 return reader.read(new ByteArrayInputStream(bytes));
             }
+            Optional<URL> packed = packedModel(loader, language, kind);
+            if (packed.isPresent()) {
+                try (InputStream in = packed.get().openStream()) {
+                    return reader.read(new ByteArrayInputStream(in.readAllBytes()));
+                }
+            }
         } catch (IOException e) {
             throw new ConfigurationException("cannot read the OpenNLP " + kind.artifact + " model for '" + language
                     + "' from the classpath", e);
@@ -96,6 +107,38 @@ public final class OpenNlpModels {
         throw new ConfigurationException("no OpenNLP " + kind.artifact + " model for '" + language
                 + "' on the classpath; add the org.apache.opennlp:opennlp-models-" + kind.artifact + "-" + language
                 + " dependency");
+    }
+
+    /**
+     * The model file when the descriptors were merged away: a single application jar (the shaded
+     * {@code chartroom.jar}) keeps only one {@code model.properties} at its root, but every model file, and each
+     * model jar's {@code META-INF/maven/.../pom.properties}. The model is the root entry of the archive holding that
+     * pom whose name has the language and the kind ({@code opennlp-en-...-tokens-....bin}).
+     */
+    private static Optional<URL> packedModel(ClassLoader loader, String language, Kind kind) throws IOException {
+        String pom = "META-INF/maven/org.apache.opennlp/opennlp-models-" + kind.artifact + "-" + language
+                + "/pom.properties";
+        URL pomUrl = loader.getResource(pom);
+        if (pomUrl == null || !(pomUrl.openConnection() instanceof JarURLConnection jar)) {
+            return Optional.empty();
+        }
+        String prefix = "opennlp-" + language + "-";
+        try (JarFile file = new JarFile(jarPath(jar.getJarFileURL()).toFile())) {
+            return file.stream().map(JarEntry::getName)
+                    .filter(name -> name.indexOf('/') < 0 && name.startsWith(prefix) && name.endsWith(".bin")
+                            && name.contains(kind.nameFragment))
+                    .sorted()
+                    .findFirst()
+                    .map(name -> loader.getResource(name));
+        }
+    }
+
+    private static java.nio.file.Path jarPath(URL url) throws IOException {
+        try {
+            return java.nio.file.Path.of(url.toURI());
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            throw new IOException("cannot locate the model jar " + url, e);
+        }
     }
 
     private static void verify(String name, byte[] bytes, String expectedSha256) {
