@@ -45,6 +45,11 @@ final class EvalCommand implements Runnable {
         @Option(names = "--shared", paramLabel = "DIR", defaultValue = "${env:CHARTROOM_SHARED:-../shared}",
                 description = "The shared data folder (data/, spec/). Default: ${DEFAULT-VALUE} (env CHARTROOM_SHARED).")
         Path folder;
+
+        /** The given corpus, or the shared MTSamples development reports. */
+        Path reportsOr(Path corpus) {
+            return corpus != null ? corpus : folder.resolve(SectionEvaluation.REPORTS);
+        }
     }
 
     @Command(name = "negation", mixinStandardHelpOptions = true,
@@ -109,8 +114,7 @@ final class EvalCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path csv = corpus != null ? corpus : shared.folder.resolve(SectionEvaluation.REPORTS);
-            List<LabelledNote> notes = DocumentClassCorpus.read(csv, DocumentClassLabels.standard());
+            List<LabelledNote> notes = DocumentClassCorpus.read(shared.reportsOr(corpus), DocumentClassLabels.standard());
             System.out.print(new DocumentClassEvaluation().run(notes, System.err::println).summary());
             return 0;
         }

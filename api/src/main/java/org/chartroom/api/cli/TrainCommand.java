@@ -49,7 +49,7 @@ final class TrainCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path csv = corpus != null ? corpus : shared.folder.resolve(SectionEvaluation.REPORTS);
+            Path csv = shared.reportsOr(corpus);
             Path folder = out != null ? out : data.dataDir.resolve("models").resolve("spoken-headings");
             Set<String> notes = new LinkedHashSet<>();
             for (SectionEvaluation.Report report : SectionEvaluation.readReports(csv)) {

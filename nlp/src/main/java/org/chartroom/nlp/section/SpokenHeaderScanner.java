@@ -33,10 +33,9 @@ public final class SpokenHeaderScanner {
 
     /** The spoken headings of {@code text}, in order, non-overlapping. */
     public List<HeaderCandidate> scan(String text) {
-        SpeechLikeText speech = SpeechLikeText.of(text);
-        List<int[]> spans = speech.wordSpans();
-        String[] words = words(speech.text(), spans);
-        Candidate[] found = candidates.find(words);
+        SpokenHeadingCandidates.Reading reading = candidates.read(text);
+        String[] words = reading.words();
+        Candidate[] found = reading.found();
         List<HeaderCandidate> headings = new ArrayList<>();
         String lastType = SpokenHeadingFeatures.NO_HEADING;
         int lastEnd = 0;
@@ -44,8 +43,8 @@ public final class SpokenHeaderScanner {
         while (i < words.length) {
             Candidate c = found[i];
             if (c != null && model.isHeading(features.of(words, found, c, lastType, i - lastEnd))) {
-                int start = speech.original(spans.get(i)[0]);
-                int end = speech.originalEnd(spans.get(c.end() - 1)[1]);
+                int start = reading.speech().original(reading.spans().get(i)[0]);
+                int end = reading.speech().originalEnd(reading.spans().get(c.end() - 1)[1]);
                 headings.add(new HeaderCandidate(start, end, end, Placement.LINE_START));
                 lastType = c.type();
                 lastEnd = c.end();
@@ -55,13 +54,5 @@ public final class SpokenHeaderScanner {
             }
         }
         return headings;
-    }
-
-    static String[] words(String speechText, List<int[]> spans) {
-        String[] words = new String[spans.size()];
-        for (int k = 0; k < words.length; k++) {
-            words[k] = speechText.substring(spans.get(k)[0], spans.get(k)[1]);
-        }
-        return words;
     }
 }

@@ -27,6 +27,13 @@ public final class SpokenHeadingCandidates {
         }
     }
 
+    /**
+     * A text as the spoken-heading scanner reads it: its speech-like view, the words of that view (lower case) with
+     * their spans in it, and the candidate starting at each word (null where none).
+     */
+    public record Reading(SpeechLikeText speech, List<int[]> spans, String[] words, Candidate[] found) {
+    }
+
     /** Phrases by their first word; each list longest first. */
     private final Map<String, List<String[]>> phrasesByFirstWord;
     private final Map<String, String> typeOfPhrase;
@@ -59,6 +66,17 @@ public final class SpokenHeadingCandidates {
     /** Whether some phrase starts with this (lower-case) word. */
     public boolean startsPhrase(String word) {
         return phrasesByFirstWord.containsKey(word);
+    }
+
+    /** Reads {@code text} through its speech-like view and finds the candidates in it. */
+    public Reading read(String text) {
+        SpeechLikeText speech = SpeechLikeText.of(text);
+        List<int[]> spans = speech.wordSpans();
+        String[] words = new String[spans.size()];
+        for (int k = 0; k < words.length; k++) {
+            words[k] = speech.text().substring(spans.get(k)[0], spans.get(k)[1]);
+        }
+        return new Reading(speech, spans, words, find(words));
     }
 
     /** For each word of {@code words} (lower case), the longest phrase starting there, or null. */

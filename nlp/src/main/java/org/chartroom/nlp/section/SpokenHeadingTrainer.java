@@ -9,16 +9,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.chartroom.nlp.learn.MaxentSettings;
 import org.chartroom.nlp.rules.Abbreviations;
 import org.chartroom.nlp.section.SpokenHeadingCandidates.Candidate;
 
 import opennlp.tools.ml.EventTrainer;
 import opennlp.tools.ml.TrainerFactory;
-import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
 import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
-import opennlp.tools.util.TrainingParameters;
 
 /**
  * Trains the {@link SpokenHeadingModel} from typed notes, without any hand labels: each note's written headers
@@ -27,17 +26,14 @@ import opennlp.tools.util.TrainingParameters;
  * Every candidate of the speech-like note is one training event (heading or prose), its features computed with the
  * true previous heading (teacher forcing), as the greedy decoder will see them.
  *
- * <p>Maximum entropy with L-BFGS (OpenNLP {@code MAXENT_QN}), L1 {@value #L1_COST} and L2 {@value #L2_COST},
- * feature cutoff {@value #CUTOFF}, {@value #ITERATIONS} iterations, one thread: the same notes give the same model.
+ * <p>Maximum entropy with L-BFGS ({@link MaxentSettings}: L1 0.1, L2 0.5, feature cutoff 3, 200 iterations, one
+ * thread): the same notes give the same model.
  * The settings were chosen by cross-validation on the MTSamples development notes (held-out F1 moves by less than
  * half a point between them; the threshold {@value #THRESHOLD} sits where held-out F1 is flat, 0.35 to 0.40).
  * Not thread-safe per instance.
  */
 public final class SpokenHeadingTrainer {
-    static final double L1_COST = 0.1;
-    static final double L2_COST = 0.5;
-    static final int CUTOFF = 3;
-    static final int ITERATIONS = 200;
+    static final MaxentSettings SETTINGS = new MaxentSettings(0.1, 0.5, 3, 200);
     public static final double THRESHOLD = 0.35;
 
     private final WrittenHeaderScanner written;
@@ -69,15 +65,8 @@ public final class SpokenHeadingTrainer {
         }
         progress.accept("training on " + events.size() + " candidates (" + headings + " headings) from "
                 + notes.size() + " notes");
-        TrainingParameters parameters = new TrainingParameters();
-        parameters.put(TrainingParameters.ALGORITHM_PARAM, QNTrainer.MAXENT_QN_VALUE);
-        parameters.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
-        parameters.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
-        parameters.put(QNTrainer.L2COST_PARAM, L2_COST);
-        parameters.put(QNTrainer.L1COST_PARAM, L1_COST);
-        parameters.put(QNTrainer.THREADS_PARAM, 1);
         try {
-            EventTrainer trainer = TrainerFactory.getEventTrainer(parameters, new HashMap<>());
+            EventTrainer trainer = TrainerFactory.getEventTrainer(SETTINGS.parameters(), new HashMap<>());
             MaxentModel model = trainer.train(ObjectStreamUtils.createObjectStream(events));
             return new SpokenHeadingModel(model, THRESHOLD, trainedOn);
         } catch (IOException e) {
@@ -87,14 +76,13 @@ public final class SpokenHeadingTrainer {
 
     /** The events of one note; returns how many of them are headings. */
     private int addEvents(String note, List<Event> events) {
-        SpeechLikeText speech = SpeechLikeText.of(note);
+        SpokenHeadingCandidates.Reading reading = candidates.read(note);
         Set<Integer> headingStarts = new HashSet<>();
         for (HeaderCandidate header : written.scan(note)) {
-            headingStarts.add(speech.map(header.start()));
+            headingStarts.add(reading.speech().map(header.start()));
         }
-        List<int[]> spans = speech.wordSpans();
-        String[] words = SpokenHeaderScanner.words(speech.text(), spans);
-        Candidate[] found = candidates.find(words);
+        String[] words = reading.words();
+        Candidate[] found = reading.found();
         String lastType = SpokenHeadingFeatures.NO_HEADING;
         int lastEnd = 0;
         int headings = 0;
@@ -105,7 +93,7 @@ public final class SpokenHeadingTrainer {
                 i++;
                 continue;
             }
-            boolean heading = headingStarts.contains(spans.get(i)[0]);
+            boolean heading = headingStarts.contains(reading.spans().get(i)[0]);
             events.add(new Event(heading ? SpokenHeadingModel.HEADING : SpokenHeadingModel.PROSE,
                     features.of(words, found, c, lastType, i - lastEnd)));
             if (heading) {
