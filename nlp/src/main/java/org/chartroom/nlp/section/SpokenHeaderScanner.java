@@ -34,24 +34,11 @@ public final class SpokenHeaderScanner {
     /** The spoken headings of {@code text}, in order, non-overlapping. */
     public List<HeaderCandidate> scan(String text) {
         SpokenHeadingCandidates.Reading reading = candidates.read(text);
-        String[] words = reading.words();
-        Candidate[] found = reading.found();
         List<HeaderCandidate> headings = new ArrayList<>();
-        String lastType = SpokenHeadingFeatures.NO_HEADING;
-        int lastEnd = 0;
-        int i = 0;
-        while (i < words.length) {
-            Candidate c = found[i];
-            if (c != null && model.isHeading(features.of(words, found, c, lastType, i - lastEnd))) {
-                int start = reading.speech().original(reading.spans().get(i)[0]);
-                int end = reading.speech().originalEnd(reading.spans().get(c.end() - 1)[1]);
-                headings.add(new HeaderCandidate(start, end, end, Placement.LINE_START));
-                lastType = c.type();
-                lastEnd = c.end();
-                i = c.end();
-            } else {
-                i++;
-            }
+        for (Candidate c : features.walk(reading, (candidate, context) -> model.isHeading(context))) {
+            int start = reading.speech().original(reading.spans().get(c.word())[0]);
+            int end = reading.speech().originalEnd(reading.spans().get(c.end() - 1)[1]);
+            headings.add(new HeaderCandidate(start, end, end, Placement.LINE_START));
         }
         return headings;
     }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 import org.chartroom.nlp.rules.RuleFile;
 import org.chartroom.nlp.rules.RuleLine;
@@ -146,6 +147,34 @@ public final class SpokenHeadingFeatures {
             f.add("textStart");
         }
         return f.toArray(new String[0]);
+    }
+
+    /**
+     * Walks the candidates of a text left to right as the decoder does: {@code decide} is given each candidate and
+     * its features and says whether it is a heading; a heading's words are not candidates again, and it is the
+     * previous heading of the candidates after it. The scanner decides with the model, the trainer with the labels.
+     *
+     * @return the headings, in order
+     */
+    public List<Candidate> walk(SpokenHeadingCandidates.Reading reading, BiPredicate<Candidate, String[]> decide) {
+        String[] words = reading.words();
+        Candidate[] found = reading.found();
+        List<Candidate> headings = new ArrayList<>();
+        String lastType = NO_HEADING;
+        int lastEnd = 0;
+        int i = 0;
+        while (i < words.length) {
+            Candidate c = found[i];
+            if (c != null && decide.test(c, of(words, found, c, lastType, i - lastEnd))) {
+                headings.add(c);
+                lastType = c.type();
+                lastEnd = c.end();
+                i = c.end();
+            } else {
+                i++;
+            }
+        }
+        return headings;
     }
 
     private static String word(String[] words, int i) {

@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 
 import org.chartroom.nlp.learn.MaxentSettings;
 import org.chartroom.nlp.rules.Abbreviations;
-import org.chartroom.nlp.section.SpokenHeadingCandidates.Candidate;
 
 import opennlp.tools.ml.EventTrainer;
 import opennlp.tools.ml.TrainerFactory;
@@ -81,30 +80,10 @@ public final class SpokenHeadingTrainer {
         for (HeaderCandidate header : written.scan(note)) {
             headingStarts.add(reading.speech().map(header.start()));
         }
-        String[] words = reading.words();
-        Candidate[] found = reading.found();
-        String lastType = SpokenHeadingFeatures.NO_HEADING;
-        int lastEnd = 0;
-        int headings = 0;
-        int i = 0;
-        while (i < words.length) {
-            Candidate c = found[i];
-            if (c == null) {
-                i++;
-                continue;
-            }
-            boolean heading = headingStarts.contains(reading.spans().get(i)[0]);
-            events.add(new Event(heading ? SpokenHeadingModel.HEADING : SpokenHeadingModel.PROSE,
-                    features.of(words, found, c, lastType, i - lastEnd)));
-            if (heading) {
-                headings++;
-                lastType = c.type();
-                lastEnd = c.end();
-                i = c.end();
-            } else {
-                i++;
-            }
-        }
-        return headings;
+        return features.walk(reading, (candidate, context) -> {
+            boolean heading = headingStarts.contains(reading.spans().get(candidate.word())[0]);
+            events.add(new Event(heading ? SpokenHeadingModel.HEADING : SpokenHeadingModel.PROSE, context));
+            return heading;
+        }).size();
     }
 }
