@@ -15,22 +15,24 @@ import org.chartroom.nlp.eval.CodeEvaluation;
 import org.chartroom.nlp.eval.NegationEvaluation;
 import org.chartroom.nlp.eval.SectionCrossValidation;
 import org.chartroom.nlp.eval.SectionEvaluation;
+import org.chartroom.nlp.eval.SentenceBoundaryEvaluation;
 import org.chartroom.nlp.eval.SectionEvaluationResult;
 import org.chartroom.nlp.section.HeaderVocabulary;
 import org.chartroom.nlp.section.Sectionizer;
 import org.chartroom.nlp.section.SpokenHeadingModel;
+import org.chartroom.nlp.sentence.SpokenSentenceModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code chartroom eval negation|sections|codes|doctype|asr}: the NLP metrics on the shared development sets, and the
+ * {@code chartroom eval negation|sections|sentences|codes|doctype|asr}: the NLP metrics on the shared development sets, and the
  * dictation figures (one pass; {@code bench asr} repeats it for medians).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate the clinical NLP on the shared development sets and print the metrics.",
         subcommands = {EvalCommand.Negation.class, EvalCommand.Sections.class, EvalCommand.Codes.class,
-                EvalCommand.Doctype.class, EvalCommand.Asr.class})
+                EvalCommand.Sentences.class, EvalCommand.Doctype.class, EvalCommand.Asr.class})
 final class EvalCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -96,6 +98,27 @@ final class EvalCommand implements Runnable {
                 System.out.print(new SectionCrossValidation(vocabulary).run(shared.folder, folds, System.err::println)
                         .summary());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "sentences", mixinStandardHelpOptions = true, description = {
+            "Sentence ends in unpunctuated dictation: the spoken-sentence model against the typed notes' own",
+            "sentence ends, on the development notes it was not trained on (its held-out fold)."})
+    static final class Sentences implements Callable<Integer> {
+        @Mixin
+        Shared shared;
+
+        @Option(names = "--spoken-model", paramLabel = "DIR",
+                description = "A model made by 'chartroom train spoken-sentences'. Default: built in.")
+        Path spokenModel;
+
+        @Override
+        public Integer call() {
+            SpokenSentenceModel model = spokenModel == null ? SpokenSentenceModel.builtIn()
+                    : SpokenSentenceModel.load(spokenModel);
+            System.out.print(new SentenceBoundaryEvaluation().run(shared.folder, model).summary());
+            System.out.println("  (model: " + model.trainedOn() + ")");
             return 0;
         }
     }

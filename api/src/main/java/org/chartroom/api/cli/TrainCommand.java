@@ -8,16 +8,22 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.chartroom.nlp.doctype.DocumentClassifierHome;
 import org.chartroom.nlp.eval.SectionEvaluation;
+import org.chartroom.nlp.eval.SentenceBoundaryEvaluation;
 import org.chartroom.nlp.section.HeaderVocabulary;
 import org.chartroom.nlp.section.SpokenHeadingModel;
 import org.chartroom.nlp.section.SpokenHeadingTrainer;
+import org.chartroom.nlp.sentence.SpokenSentenceModel;
+import org.chartroom.nlp.sentence.SpokenSentenceTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code chartroom train spoken-headings|doctype}: the learned NLP models, trained from a corpus of typed notes. */
+/**
+ * {@code chartroom train spoken-headings|spoken-sentences|doctype}: the learned NLP models, trained from a corpus of
+ * typed notes.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train the learned NLP models.",
-        subcommands = {TrainCommand.SpokenHeadings.class, TrainCommand.Doctype.class})
+        subcommands = {TrainCommand.SpokenHeadings.class, TrainCommand.SpokenSentences.class, TrainCommand.Doctype.class})
 final class TrainCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -63,6 +69,46 @@ final class TrainCommand implements Runnable {
             model.save(folder);
             System.out.printf("spoken-heading model (%s, threshold %.2f) written to %s in %.0f s%n",
                     model.trainedOn(), model.threshold(), folder, (System.nanoTime() - started) / 1e9);
+            return 0;
+        }
+    }
+
+    @Command(name = "spoken-sentences", mixinStandardHelpOptions = true, description = {
+            "Train the model that finds sentence ends in unpunctuated dictation, from typed notes turned speech-like.",
+            "The built-in model is this command on the shared MTSamples development notes with --exclude-fold 0",
+            "--out nlp/src/main/resources/org/chartroom/nlp (fold 0 then scores it: chartroom eval sentences)."})
+    static final class SpokenSentences implements Callable<Integer> {
+        @Mixin
+        EvalCommand.Shared shared;
+
+        @Mixin
+        DataOption data;
+
+        @Option(names = "--corpus", paramLabel = "CSV",
+                description = "Typed notes. Default: data/mtsamples/mtsamples.csv of the shared folder.")
+        Path corpus;
+
+        @Option(names = "--exclude-fold", paramLabel = "N", defaultValue = "-1",
+                description = "Leave out fold N (of 5, by text hash) for evaluation. Default: none.")
+        int excludeFold;
+
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "Where to write the model. Default: <data>/models/spoken-sentences.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Path csv = shared.reportsOr(corpus);
+            Path folder = out != null ? out : data.dataDir.resolve("models").resolve("spoken-sentences");
+            List<String> notes = SentenceBoundaryEvaluation.trainingNotes(csv, excludeFold);
+            long started = System.nanoTime();
+            String trainedOn = notes.size() + " distinct notes of " + csv.getFileName()
+                    + (excludeFold < 0 ? "" : ", fold " + excludeFold + " of 5 left out");
+            SpokenSentenceModel model = new SpokenSentenceTrainer().train(notes, trainedOn, excludeFold,
+                    System.err::println);
+            model.save(folder);
+            System.out.printf("spoken-sentence model (%s) written to %s in %.0f s%n", trainedOn, folder,
+                    (System.nanoTime() - started) / 1e9);
             return 0;
         }
     }

@@ -184,8 +184,11 @@ public final class SpokenHeadingFeatures {
         return i >= words.length ? END : words[i];
     }
 
-    /** A function word as itself; otherwise number, letter, heading word or word. */
-    String wordClass(String w) {
+    /**
+     * The class of a word: a function word as itself; otherwise number, letter, heading word (a word that starts a
+     * header phrase) or word; the text edges as themselves. The sentence-boundary model uses the same classes.
+     */
+    public String wordClass(String w) {
         if (w.equals(START) || w.equals(END)) {
             return w;
         }

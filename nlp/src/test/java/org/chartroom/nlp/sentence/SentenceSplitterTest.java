@@ -125,9 +125,21 @@ class SentenceSplitterTest {
     }
 
     @Test
-    void speechWithoutPunctuationIsOneSpanUntilTheAnnotatorCutsItAtSpokenHeadings() {
-        String speech = "the patient is a 45 year old man with cough for three days he denies fever";
-        assertEquals(List.of(speech), sentences(speech));
+    void dictationWithoutPunctuationIsSplitByTheSpokenSentenceModel() {
+        String speech = "the patient is a 45 year old man with cough for three days he denies fever "
+                + "he will return in one week";
+        assertEquals(List.of("the patient is a 45 year old man with cough for three days", "he denies fever",
+                "he will return in one week"), sentences(speech));
+    }
+
+    @Test
+    void shortOrPunctuatedStretchesAreNotGivenToTheSpokenModel() {
+        assertEquals(List.of("no fever or chills today"), sentences("no fever or chills today"));
+        String typed = "He has had a cough for three days and he denies fever and he will return in one week.";
+        assertEquals(List.of(typed), sentences(typed));
+        String unpunctuated = "the patient is a 45 year old man with cough for three days he denies fever";
+        assertEquals(List.of(unpunctuated), SentenceSplitter.written().split(unpunctuated).stream()
+                .map(s -> s.of(unpunctuated)).toList(), "the typed-only splitter keeps it whole");
     }
 
     @Test
