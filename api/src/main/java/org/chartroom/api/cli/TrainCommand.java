@@ -1,14 +1,11 @@
 package org.chartroom.api.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.chartroom.nlp.doctype.DocumentClassifierHome;
-import org.chartroom.nlp.eval.SectionEvaluation;
-import org.chartroom.nlp.eval.SentenceBoundaryEvaluation;
+import org.chartroom.nlp.eval.HeldOutSplit;
 import org.chartroom.nlp.section.HeaderVocabulary;
 import org.chartroom.nlp.section.SpokenHeadingModel;
 import org.chartroom.nlp.section.SpokenHeadingTrainer;
@@ -33,12 +30,8 @@ final class TrainCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    @Command(name = "spoken-headings", mixinStandardHelpOptions = true, description = {
-            "Train the spoken-heading model from typed notes (an MTSamples-style CSV with a 'transcription' column):",
-            "their written headers label where the headings are in the same notes turned speech-like.",
-            "The built-in model is this command on the shared MTSamples development notes with",
-            "--out nlp/src/main/resources/org/chartroom/nlp."})
-    static final class SpokenHeadings implements Callable<Integer> {
+    /** The options of a model trained from typed notes: the corpus and where the model goes. */
+    static final class TypedNotes {
         @Mixin
         EvalCommand.Shared shared;
 
@@ -49,22 +42,34 @@ final class TrainCommand implements Runnable {
                 description = "Typed notes. Default: data/mtsamples/mtsamples.csv of the shared folder.")
         Path corpus;
 
-        @Option(names = "--out", paramLabel = "DIR",
-                description = "Where to write the model. Default: <data>/models/spoken-headings.")
+        @Option(names = "--out", paramLabel = "DIR", description = "Where to write the model. Default: <data>/models/…")
         Path out;
+
+        Path csv() {
+            return shared.reportsOr(corpus);
+        }
+
+        Path folder(String name) {
+            return out != null ? out : data.dataDir.resolve("models").resolve(name);
+        }
+    }
+
+    @Command(name = "spoken-headings", mixinStandardHelpOptions = true, description = {
+            "Train the spoken-heading model from typed notes (an MTSamples-style CSV with a 'transcription' column):",
+            "their written headers label where the headings are in the same notes turned speech-like.",
+            "The built-in model is this command on the shared MTSamples development notes with",
+            "--out nlp/src/main/resources/org/chartroom/nlp."})
+    static final class SpokenHeadings implements Callable<Integer> {
+        @Mixin
+        TypedNotes typed;
 
         @Override
         public Integer call() throws Exception {
-            Path csv = shared.reportsOr(corpus);
-            Path folder = out != null ? out : data.dataDir.resolve("models").resolve("spoken-headings");
-            Set<String> notes = new LinkedHashSet<>();
-            for (SectionEvaluation.Report report : SectionEvaluation.readReports(csv)) {
-                if (!report.text().isBlank()) {
-                    notes.add(report.text());
-                }
-            }
+            Path csv = typed.csv();
+            Path folder = typed.folder("spoken-headings");
+            List<String> notes = new HeldOutSplit(HeldOutSplit.STANDARD_FOLDS).distinctNotes(csv, -1);
             long started = System.nanoTime();
-            SpokenHeadingModel model = new SpokenHeadingTrainer(HeaderVocabulary.standard()).train(List.copyOf(notes),
+            SpokenHeadingModel model = new SpokenHeadingTrainer(HeaderVocabulary.standard()).train(notes,
                     notes.size() + " distinct notes of " + csv.getFileName(), System.err::println);
             model.save(folder);
             System.out.printf("spoken-heading model (%s, threshold %.2f) written to %s in %.0f s%n",
@@ -79,28 +84,17 @@ final class TrainCommand implements Runnable {
             "--out nlp/src/main/resources/org/chartroom/nlp (fold 0 then scores it: chartroom eval sentences)."})
     static final class SpokenSentences implements Callable<Integer> {
         @Mixin
-        EvalCommand.Shared shared;
-
-        @Mixin
-        DataOption data;
-
-        @Option(names = "--corpus", paramLabel = "CSV",
-                description = "Typed notes. Default: data/mtsamples/mtsamples.csv of the shared folder.")
-        Path corpus;
+        TypedNotes typed;
 
         @Option(names = "--exclude-fold", paramLabel = "N", defaultValue = "-1",
                 description = "Leave out fold N (of 5, by text hash) for evaluation. Default: none.")
         int excludeFold;
 
-        @Option(names = "--out", paramLabel = "DIR",
-                description = "Where to write the model. Default: <data>/models/spoken-sentences.")
-        Path out;
-
         @Override
         public Integer call() throws Exception {
-            Path csv = shared.reportsOr(corpus);
-            Path folder = out != null ? out : data.dataDir.resolve("models").resolve("spoken-sentences");
-            List<String> notes = SentenceBoundaryEvaluation.trainingNotes(csv, excludeFold);
+            Path csv = typed.csv();
+            Path folder = typed.folder("spoken-sentences");
+            List<String> notes = new HeldOutSplit(HeldOutSplit.STANDARD_FOLDS).distinctNotes(csv, excludeFold);
             long started = System.nanoTime();
             String trainedOn = notes.size() + " distinct notes of " + csv.getFileName()
                     + (excludeFold < 0 ? "" : ", fold " + excludeFold + " of 5 left out");

@@ -15,7 +15,7 @@ import org.chartroom.nlp.eval.HeldOutSplit;
 
 /**
  * Measures the document classifier on a held-out split of a labelled corpus: the notes whose {@link HeldOutSplit}
- * fold (of {@value #FOLDS}) is {@value #TEST_FOLD} are the test set, the classifier is trained on the others. Every
+ * fold (of 5) is {@value #TEST_FOLD} are the test set, the classifier is trained on the others. Every
  * copy of a note is in the same fold, so no test note was seen in training.
  *
  * <p>A note can carry several labels of an axis (MTSamples files a report under Neurosurgery and Orthopedic); a
@@ -24,7 +24,7 @@ import org.chartroom.nlp.eval.HeldOutSplit;
  * the gold or the suggestions. The majority baseline always suggests the most frequent training label.
  */
 public final class DocumentClassEvaluation {
-    public static final int FOLDS = 5;
+    public static final int FOLDS = HeldOutSplit.STANDARD_FOLDS;
     public static final int TEST_FOLD = 0;
     private static final int CONFUSIONS_SHOWN = 8;
 

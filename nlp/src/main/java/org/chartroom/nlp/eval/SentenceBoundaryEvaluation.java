@@ -19,7 +19,7 @@ import org.chartroom.nlp.sentence.SpokenSentenceTrainer.Gaps;
  * compared gap by gap with those the typed note has (as {@link SentenceSplitter#written()} finds them).
  */
 public final class SentenceBoundaryEvaluation {
-    public static final int FOLDS = 5;
+    public static final int FOLDS = HeldOutSplit.STANDARD_FOLDS;
 
     /** Boundary counts over all gaps between words of the held-out notes. */
     public record Result(int notes, int gaps, int goldEnds, int predictedEnds, int matched) {
@@ -80,20 +80,5 @@ public final class SentenceBoundaryEvaluation {
             matched += p.cardinality();
         }
         return new Result(notes.size(), gaps, gold, predicted, matched);
-    }
-
-    /**
-     * The distinct notes of an MTSamples-style CSV outside {@code fold} (all of them when {@code fold} is -1), for
-     * training the model that fold measures.
-     */
-    public static List<String> trainingNotes(Path reportsCsv, int fold) {
-        HeldOutSplit split = new HeldOutSplit(FOLDS);
-        Set<String> notes = new LinkedHashSet<>();
-        for (Report report : SectionEvaluation.readReports(reportsCsv)) {
-            if (!report.text().isBlank() && (fold < 0 || !split.isHeldOut(report.text(), fold))) {
-                notes.add(report.text());
-            }
-        }
-        return List.copyOf(notes);
     }
 }

@@ -35,6 +35,35 @@ public record MaxentModelFiles(String name) {
 
     /** A loaded model and its properties. */
     public record Loaded(MaxentModel model, Properties properties) {
+        /**
+         * Checks that the model was trained on the features of {@code version}.
+         *
+         * @throws ConfigurationException naming {@code command} to retrain it, when it was not
+         */
+        public void requireFeatures(String version, String what, String command) {
+            String found = properties.getProperty("features", "");
+            if (!version.equals(found)) {
+                throw new ConfigurationException(what + " was trained on features version '" + found
+                        + "', this build uses " + version + "; retrain it with " + command);
+            }
+        }
+
+        /**
+         * The decision threshold, strictly between 0 and 1.
+         *
+         * @throws ConfigurationException when it is missing or out of range
+         */
+        public double threshold(String what) {
+            try {
+                double threshold = Double.parseDouble(properties.getProperty("threshold", ""));
+                if (threshold > 0 && threshold < 1) {
+                    return threshold;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new ConfigurationException(what + " has no valid threshold (a number between 0 and 1)");
+        }
     }
 
     public String modelFile() {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 import org.chartroom.core.error.ConfigurationException;
 import org.chartroom.nlp.learn.MaxentModelFiles;
@@ -102,19 +101,10 @@ public final class SpokenHeadingModel {
     }
 
     private static SpokenHeadingModel of(MaxentModelFiles.Loaded loaded, String where) {
-        Properties properties = loaded.properties();
-        String version = properties.getProperty("features", "");
-        if (!SpokenHeadingFeatures.VERSION.equals(version)) {
-            throw new ConfigurationException("the spoken-heading model in " + where + " was trained on features "
-                    + "version '" + version + "', this build uses " + SpokenHeadingFeatures.VERSION
-                    + "; retrain it with " + COMMAND);
-        }
-        try {
-            return new SpokenHeadingModel(loaded.model(), Double.parseDouble(properties.getProperty("threshold", "")),
-                    properties.getProperty("trainedOn", ""));
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException("the spoken-heading model in " + where + " has no valid threshold", e);
-        }
+        String what = "the spoken-heading model in " + where;
+        loaded.requireFeatures(SpokenHeadingFeatures.VERSION, what, COMMAND);
+        return new SpokenHeadingModel(loaded.model(), loaded.threshold(what),
+                loaded.properties().getProperty("trainedOn", ""));
     }
 
     @Override

@@ -130,17 +130,15 @@ public final class SpokenSentenceModel {
     }
 
     private static SpokenSentenceModel of(MaxentModelFiles.Loaded loaded, String where) {
+        String what = "the spoken-sentence model in " + where;
+        loaded.requireFeatures(VERSION, what, COMMAND);
         Properties properties = loaded.properties();
-        if (!VERSION.equals(properties.getProperty("features"))) {
-            throw new ConfigurationException("the spoken-sentence model in " + where + " was made for other features;"
-                    + " retrain it with " + COMMAND);
-        }
         try {
-            return new SpokenSentenceModel(loaded.model(), Double.parseDouble(properties.getProperty("threshold", "")),
+            return new SpokenSentenceModel(loaded.model(), loaded.threshold(what),
                     properties.getProperty("trainedOn", ""),
                     Integer.parseInt(properties.getProperty("heldOutFold", "-1")), SpokenSentenceTrainer.wordClasses());
         } catch (NumberFormatException e) {
-            throw new ConfigurationException("the spoken-sentence model in " + where + " has no valid threshold", e);
+            throw new ConfigurationException(what + " has a bad heldOutFold; retrain it with " + COMMAND, e);
         }
     }
 }
