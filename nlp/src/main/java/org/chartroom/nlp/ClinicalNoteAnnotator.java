@@ -12,19 +12,22 @@ import org.chartroom.core.text.Section;
 import org.chartroom.core.text.TextSpan;
 import org.chartroom.core.text.CodeSuggestion;
 import org.chartroom.core.text.Concept;
+import org.chartroom.core.text.DocumentClassification;
 import org.chartroom.nlp.concept.CodeResources;
 import org.chartroom.nlp.concept.ConceptDictionary;
 import org.chartroom.nlp.concept.ConceptFinder;
 import org.chartroom.nlp.concept.DocumentCoder;
 import org.chartroom.nlp.context.ContextAnalyzer;
+import org.chartroom.nlp.doctype.DocumentClassifier;
 import org.chartroom.nlp.section.Sectionizer;
 import org.chartroom.nlp.sentence.SentenceSplitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The NLP stage for a clinical note: sentences, typed sections, concept mentions with their ConText assertion, and
- * the document's ICD-10-CM suggestions (when a code index is available).
+ * The NLP stage for a clinical note: sentences, typed sections, concept mentions with their ConText assertion, the
+ * document's ICD-10-CM suggestions (when a code index is available) and its suggested type and specialty (when a
+ * document classifier is).
  *
  * <p>Thread-safe (its parts are immutable after construction), pure, and never throws for any input string: a
  * step that fails on odd input contributes nothing, and the failure is logged with the text length only (never the
@@ -37,6 +40,7 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
     private final Sectionizer sections;
     private final ContextAnalyzer context;
     private final Supplier<Optional<CodeResources>> codes;
+    private final Supplier<Optional<DocumentClassifier>> documentClasses;
     private final ConceptFinder abbreviationsOnly = new ConceptFinder(ConceptDictionary.abbreviations());
 
     /** The annotator with the built-in models and rules. */
@@ -62,15 +66,44 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
      */
     public ClinicalNoteAnnotator(SentenceSplitter sentences, Sectionizer sections, ContextAnalyzer context,
                                  Supplier<Optional<CodeResources>> codes) {
+        this(sentences, sections, context, onceFound(codes), Optional::empty);
+    }
+
+    private ClinicalNoteAnnotator(SentenceSplitter sentences, Sectionizer sections, ContextAnalyzer context,
+                                  Supplier<Optional<CodeResources>> codes,
+                                  Supplier<Optional<DocumentClassifier>> documentClasses) {
         this.sentences = sentences;
         this.sections = sections;
         this.context = context;
-        this.codes = onceFound(codes);
+        this.codes = codes;
+        this.documentClasses = documentClasses;
+    }
+
+    /**
+     * This annotator, also suggesting each note's document type and specialty with the classifier that
+     * {@code classifier} gives (asked once, on first use; it may train one); nothing is suggested when it gives none.
+     */
+    public ClinicalNoteAnnotator withDocumentClassifier(Supplier<Optional<DocumentClassifier>> classifier) {
+        return new ClinicalNoteAnnotator(sentences, sections, context, codes, memoize(classifier));
     }
 
     /** The annotator with the built-in rules and the given code resources. */
     public static ClinicalNoteAnnotator withCodes(Supplier<Optional<CodeResources>> codes) {
         return new ClinicalNoteAnnotator(new SentenceSplitter(), new Sectionizer(), new ContextAnalyzer(), codes);
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Asks {@code supplier} until it gives a value, then keeps that value (a code index may appear later). */
@@ -150,7 +183,18 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
         List<TextSpan> sentenceSpans = cutAtSectionStarts(text, sentencesOf(text), sectionList);
         List<DocumentCoder.Located> located = conceptsOf(text, sentenceSpans, sectionList);
         List<Concept> concepts = located.stream().map(DocumentCoder.Located::concept).toList();
-        return new Annotation(sentenceSpans, sectionList, concepts, codesOf(located, text.length()));
+        return new Annotation(sentenceSpans, sectionList, concepts, codesOf(located, text.length()),
+                classificationOf(text));
+    }
+
+    private DocumentClassification classificationOf(String text) {
+        try {
+            return documentClasses.get().map(c -> c.classify(text)).orElse(DocumentClassification.NONE);
+        } catch (RuntimeException e) {
+            LOG.warn("document classification failed on a text of {} chars ({}); no suggestion", text.length(),
+                    e.getClass().getSimpleName());
+            return DocumentClassification.NONE;
+        }
     }
 
     private List<DocumentCoder.Located> conceptsOf(String text, List<TextSpan> sentenceSpans, List<Section> sectionList) {

@@ -13,6 +13,7 @@ import org.chartroom.core.text.Annotation;
 import org.chartroom.core.text.Assertion;
 import org.chartroom.core.text.CodeSuggestion;
 import org.chartroom.core.text.Concept;
+import org.chartroom.core.text.DocumentClassification;
 import org.chartroom.core.text.Section;
 import org.chartroom.core.text.TextSpan;
 import picocli.CommandLine.Command;
@@ -93,6 +94,11 @@ final class AnnotateCommand implements Callable<Integer> {
         ArrayNode codes = out.putArray("codes");
         for (CodeSuggestion c : a.codes()) {
             CodeJson.add(codes, c, true);
+        }
+        DocumentClassification k = a.classification();
+        if (!k.type().isEmpty() || !k.specialty().isEmpty()) {
+            out.putObject("classification").put("type", k.type()).put("typeProbability", k.typeProbability())
+                    .put("specialty", k.specialty()).put("specialtyProbability", k.specialtyProbability());
         }
     }
 

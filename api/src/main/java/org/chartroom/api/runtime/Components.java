@@ -21,6 +21,8 @@ import org.chartroom.nlp.ClinicalNoteAnnotator;
 import org.chartroom.nlp.codes.CodeIndex;
 import org.chartroom.nlp.codes.CodeIndexHome;
 import org.chartroom.nlp.concept.CodeResources;
+import org.chartroom.nlp.doctype.DocumentClassifier;
+import org.chartroom.nlp.doctype.DocumentClassifierHome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +72,8 @@ public final class Components {
      */
     public static ClinicalNoteAnnotator annotator(Path dataDir) {
         CodeResources resources = codes(dataDir);
-        return ClinicalNoteAnnotator.withCodes(() -> Optional.of(resources));
+        return ClinicalNoteAnnotator.withCodes(() -> Optional.of(resources))
+                .withDocumentClassifier(() -> documentClassifier(dataDir, true));
     }
 
     /**
@@ -78,9 +81,39 @@ public final class Components {
      * import}, {@code annotate}, {@code codes}, or {@link #buildCodeIndexInBackground} when the server starts);
      * until then concepts come from the abbreviations only and no codes are suggested, one log line says how to build
      * the index, and the data directory is looked at again every {@link #CODE_INDEX_LOOK_INTERVAL} (so an index built
-     * meanwhile, by this process or another, is taken up). Never builds (a pipeline must not stall on it).
+     * meanwhile, by this process or another, is taken up). Likewise the document-type classifier of
+     * {@code <data>/models/doctype/} (looked for once). Never builds (a pipeline must not stall on it).
      */
     public static ClinicalNoteAnnotator annotatorIfIndexed(Path dataDir) {
+        return annotatorWithExistingCodes(dataDir).withDocumentClassifier(() -> documentClassifier(dataDir, false));
+    }
+
+    /**
+     * The document type and specialty classifier of {@code dataDir} ({@code <data>/models/doctype/}): trained on
+     * first use from {@code CHARTROOM_DOCTYPE_CORPUS} (default: the shared MTSamples copy) when {@code build}, with
+     * progress on stderr; otherwise only opened when it exists. Empty, with one log line saying how to get it, when
+     * there is none; notes then get no type or specialty suggestion.
+     */
+    static Optional<DocumentClassifier> documentClassifier(Path dataDir, boolean build) {
+        DocumentClassifierHome home = DocumentClassifierHome.of(dataDir, System.getenv());
+        try {
+            if (build) {
+                return Optional.of(home.open(System.err::println));
+            }
+            if (!home.exists()) {
+                LOG.warn("no document-type classifier in the data directory: notes get no type or specialty"
+                        + " suggestion until 'chartroom train doctype' builds it");
+                return Optional.empty();
+            }
+            return Optional.of(DocumentClassifier.load(home.folder()));
+        } catch (RuntimeException e) {
+            // Asked once per process (the annotator memoizes the answer), so a failed build is not retried per note.
+            LOG.warn("no document-type classifier ({}); notes get no type or specialty suggestion", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static ClinicalNoteAnnotator annotatorWithExistingCodes(Path dataDir) {
         java.util.concurrent.atomic.AtomicLong nextLook = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
         java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
         return ClinicalNoteAnnotator.withCodes(() -> {
