@@ -45,7 +45,7 @@ async function search(ev) {
 }
 document.getElementById("facets").addEventListener("click", ev => {
   const a = ev.target.closest("a"); if (!a) return;
-  const key = { type: "type", author: "author", status: "status", section: "section" }[a.dataset.dim];
+  const key = { type: "type", author: "author", status: "status", section: "section", review: "review" }[a.dataset.dim];
   if (filters[key] === a.dataset.value) delete filters[key]; else filters[key] = a.dataset.value;
   search();
 });

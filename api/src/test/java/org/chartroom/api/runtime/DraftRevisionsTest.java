@@ -99,7 +99,7 @@ class DraftRevisionsTest {
     void aCorrectionIsANewVersionWithWhoAndWhenAnnotatedIndexedAndCommitted() throws Exception {
         DocumentRecord record = dictated(1, DocumentState.DRAFT);
         String corrected = "CHIEF COMPLAINT: Cough.\n\nMEDICATIONS: Acetaminophen.\n\nPLAN: Rest and fluids.";
-        DraftRevisions.Saved saved = drafts.correct(record.id(), 1, corrected, "tina");
+        Change saved = drafts.correct(record.id(), 1, corrected, "tina");
 
         assertTrue(saved.changed());
         assertEquals(DocumentState.DRAFT, saved.record().state());
@@ -139,7 +139,7 @@ class DraftRevisionsTest {
     @Test
     void anUnchangedTextAddsNoVersion() {
         DocumentRecord record = dictated(3, DocumentState.DRAFT);
-        DraftRevisions.Saved saved = drafts.correct(record.id(), 1, DRAFT, "tina");
+        Change saved = drafts.correct(record.id(), 1, DRAFT, "tina");
         assertFalse(saved.changed());
         assertEquals(1, saved.record().versions().size());
     }
