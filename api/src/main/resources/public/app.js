@@ -59,6 +59,10 @@ document.getElementById("hits").addEventListener("click", async ev => {
   doc.innerHTML = `<h2>${text(d.metadata.patientName)} · ${d.metadata.type.replaceAll("_", " ")}</h2>
     <p class="meta">state ${d.state} · version ${d.version ?? "-"} · ${d.sections.length} sections ·
     original available to download via the API</p>
+    ${(d.signatures ?? []).map(s => `<p class="meta">version ${s.version} signed by ${text(s.signerName)}
+    ${s.signedAt}${s.textMatches ? "" : " · <strong>the text no longer matches this signature</strong>"}</p>`).join("")}
+    ${d.codeReview ? `<p class="meta">codes ${d.review} (version ${d.codeReview.version}, ${text(d.codeReview.reviewedBy)}):
+    ${(d.codeReview.finalCodes ?? []).map(text).join(", ")}</p>` : ""}
     <p class="meta">${d.sections.map(s => text(s.type)).join(" · ")}</p><pre>${text(d.text)}</pre>`;
 });
 document.getElementById("search").addEventListener("submit", search);
