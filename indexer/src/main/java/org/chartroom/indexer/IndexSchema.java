@@ -28,8 +28,8 @@ import org.apache.lucene.index.IndexOptions;
  *   <tr><td>{@code final_code}</td><td>keyword, multi-valued</td><td>the codes of the coder's review that stands
  *       (accepted and added)</td></tr>
  *   <tr><td>{@code review}</td><td>keyword + facet</td><td>{@code unreviewed}, {@code reviewed} or
- *       {@code outdated} (reviewed for an earlier version); absent while there is no text, and on documents last
- *       written by a build before reviews existed</td></tr>
+ *       {@code outdated} (reviewed for an earlier version); absent until the document is signed, and on documents
+ *       last written by a build before reviews existed</td></tr>
  *   <tr><td>{@code record}</td><td>stored (JSON bytes)</td><td>the whole record, all versions</td></tr>
  * </table>
  *

@@ -50,6 +50,8 @@ class CodeReviewIndexTest {
                 DocumentState.AMENDED, Notes.T0));
         store.put(Notes.failed(4, "MRN4", "Pat Example", DocumentType.PROGRESS_NOTE, "dr.test",
                 LocalDate.of(2024, 5, 1)));
+        store.put(Notes.note(5, "MRN5", "Pat Example", DocumentType.PROGRESS_NOTE, "dr.test", LocalDate.of(2024, 5, 1),
+                DocumentState.DRAFT, "ASSESSMENT: diabetes."));
         store.refresh();
     }
 
@@ -82,6 +84,6 @@ class CodeReviewIndexTest {
                 false, true)).facets().get("review");
         assertEquals(List.of(new FacetCount("outdated", 1), new FacetCount("reviewed", 1),
                 new FacetCount("unreviewed", 1)), facet.stream().sorted(java.util.Comparator.comparing(
-                FacetCount::value)).toList(), "a failed note without text has no review status");
+                FacetCount::value)).toList(), "a draft and a failed note are not for coding: no review status");
     }
 }

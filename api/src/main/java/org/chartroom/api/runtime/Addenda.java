@@ -71,6 +71,14 @@ public final class Addenda {
         amendable(before);
         DocumentVersion base = before.version(basedOn).orElseThrow(() -> new PreconditionFailedException("document "
                 + id + " has no version " + basedOn + "; send the ETag of its latest version"));
+        DocumentVersion latestBefore = before.latest().orElseThrow();
+        if (latestBefore.number() != basedOn) {
+            // Before annotating for nothing: a retry answers with what it made, anything else is stale.
+            if (isRetry(before, latestBefore, base, author, why, text)) {
+                return new Change(before, false);
+            }
+            Signing.latestNamed(before, basedOn, "amended");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         int number = basedOn + 1;
         String composed = layout.compose(base.text(), number, author, now, why, text);

@@ -110,8 +110,8 @@ public final class CodeReviews {
         List<ReviewedCode> out = new ArrayList<>(decisions.size());
         Set<String> seen = new HashSet<>();
         for (Decision d : decisions) {
-            if (d == null) {
-                throw new InvalidInputException("a code entry is empty; send {\"code\": \"E11.9\", \"decision\":"
+            if (d == null || d.code() == null) {
+                throw new InvalidInputException("a code entry has no code; send {\"code\": \"E11.9\", \"decision\":"
                         + " \"accepted\"}");
             }
             CodeDecision decision = CodeDecision.parse(d.decision());

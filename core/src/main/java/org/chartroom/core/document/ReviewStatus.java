@@ -4,9 +4,12 @@ import java.util.Locale;
 import java.util.Optional;
 import org.chartroom.core.error.InvalidInputException;
 
-/** Where a document stands with coding: searchable and counted as a facet, shown with the document. */
+/**
+ * Where a signed document stands with coding (codes are reviewed on signed documentation only): searchable, counted as
+ * a facet, shown with the document.
+ */
 public enum ReviewStatus {
-    /** No coder has reviewed its codes yet. */
+    /** Signed, and no coder has reviewed its codes yet. */
     UNREVIEWED,
     /** The latest version's codes are reviewed. */
     REVIEWED,
@@ -18,8 +21,11 @@ public enum ReviewStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The status of a record; empty while it has no text (received, processing, failed). */
+    /** The status of a record; empty until it is signed (and for records without text). */
     public static Optional<ReviewStatus> of(DocumentRecord record) {
+        if (!record.state().isSigned()) {
+            return Optional.empty();
+        }
         return record.latest().map(latest -> record.latestReview()
                 .map(review -> review.version() == latest.number() ? REVIEWED : OUTDATED)
                 .orElse(UNREVIEWED));

@@ -29,7 +29,7 @@ class DocumentRecordTest {
         assertEquals(List.of(), r.addenda());
         assertEquals(List.of(), r.codeReviews());
         assertEquals(Optional.empty(), r.latestReview());
-        assertEquals(Optional.of(ReviewStatus.UNREVIEWED), ReviewStatus.of(r));
+        assertEquals(Optional.empty(), ReviewStatus.of(r), "a draft is not coded yet");
     }
 
     @Test
@@ -41,6 +41,7 @@ class DocumentRecordTest {
         assertEquals(DocumentState.SIGNED, r.state());
         assertTrue(r.state().isSigned());
         assertEquals(Optional.of(first), r.signatureOf(1));
+        assertEquals(Optional.of(ReviewStatus.UNREVIEWED), ReviewStatus.of(r), "signed: waiting for a coder");
 
         CodeReview review = new CodeReview(1, "coder", T, List.of(new ReviewedCode("R05.9", "Cough, unspecified",
                 CodeDecision.ADDED, "")), true);
