@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,9 +21,7 @@ import org.chartroom.core.document.ReviewedCode;
 import org.chartroom.core.error.ConflictException;
 import org.chartroom.core.error.InvalidInputException;
 import org.chartroom.core.error.PreconditionFailedException;
-import org.chartroom.core.search.SearchQuery;
 import org.chartroom.indexer.LuceneDocumentStore;
-import org.chartroom.indexer.StoreSettings;
 import org.chartroom.nlp.ClinicalNoteAnnotator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +50,7 @@ class AddendaTest {
 
     @BeforeEach
     void open() {
-        store = LuceneDocumentStore.open(dir, StoreSettings.defaults().withRefreshInterval(Duration.ofHours(1)));
+        store = StoredNotes.open(dir);
         Clock clock = Clock.fixed(NOW.plusMillis(250), ZoneOffset.UTC);
         signing = new Signing(store, clock);
         addenda = new Addenda(store, annotator, clock);
@@ -64,16 +61,20 @@ class AddendaTest {
         store.close();
     }
 
-    private DocumentRecord signed(int n) {
-        DocumentRecord record = StoredNotes.note(n, DocumentState.PENDING_SIGNATURE, SIGNED, annotator.annotate(SIGNED));
+    private DocumentRecord stored(int n, DocumentState state) {
+        DocumentRecord record = StoredNotes.note(n, state, SIGNED, annotator.annotate(SIGNED));
         store.put(record);
+        return record;
+    }
+
+    private DocumentRecord signed(int n) {
+        DocumentRecord record = stored(n, DocumentState.PENDING_SIGNATURE);
         signing.sign(record.id(), 1, OSLER, "I attest.");
         return store.get(record.id()).orElseThrow();
     }
 
     private long hits(String query) {
-        return store.search(new SearchQuery(query, null, null, null, null, null, null, null, 0, 10, false, false))
-                .total();
+        return StoredNotes.hits(store, query);
     }
 
     @Test
@@ -134,13 +135,11 @@ class AddendaTest {
 
     @Test
     void addendaAreForSignedDocumentsAndNeedWordsAReasonAndAnAttestation() {
-        DocumentRecord draft = StoredNotes.note(3, DocumentState.DRAFT, SIGNED, annotator.annotate(SIGNED));
-        store.put(draft);
+        DocumentRecord draft = stored(3, DocumentState.DRAFT);
         ConflictException toDraft = assertThrows(ConflictException.class,
                 () -> addenda.add(draft.id(), 1, OSLER, "More.", "why", ATTEST));
         assertTrue(toDraft.getMessage().contains("PUT …/draft"), toDraft.getMessage());
-        DocumentRecord pending = StoredNotes.note(4, DocumentState.PENDING_SIGNATURE, SIGNED, annotator.annotate(SIGNED));
-        store.put(pending);
+        DocumentRecord pending = stored(4, DocumentState.PENDING_SIGNATURE);
         ConflictException toPending = assertThrows(ConflictException.class,
                 () -> addenda.add(pending.id(), 1, OSLER, "More.", "why", ATTEST));
         assertTrue(toPending.getMessage().contains("sign it first"), toPending.getMessage());

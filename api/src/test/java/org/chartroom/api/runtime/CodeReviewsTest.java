@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +22,10 @@ import org.chartroom.core.error.ConflictException;
 import org.chartroom.core.error.InvalidInputException;
 import org.chartroom.core.error.PreconditionFailedException;
 import org.chartroom.core.error.UnprocessableContentException;
-import org.chartroom.core.search.SearchQuery;
 import org.chartroom.core.text.Annotation;
 import org.chartroom.core.text.CodeSuggestion;
 import org.chartroom.core.text.TextSpan;
 import org.chartroom.indexer.LuceneDocumentStore;
-import org.chartroom.indexer.StoreSettings;
 import org.chartroom.nlp.codes.CodeIndex;
 import org.chartroom.nlp.codes.CodeIndexBuilder;
 import org.chartroom.nlp.codes.Icd10cmRelease;
@@ -73,7 +70,7 @@ class CodeReviewsTest {
 
     @BeforeEach
     void open() {
-        store = LuceneDocumentStore.open(dir, StoreSettings.defaults().withRefreshInterval(Duration.ofHours(1)));
+        store = StoredNotes.open(dir);
         reviews = new CodeReviews(store, () -> Optional.of(index),
                 Clock.fixed(StoredNotes.T0.plusSeconds(7200), ZoneOffset.UTC));
     }
@@ -97,8 +94,7 @@ class CodeReviewsTest {
             decide("I10", "rejected", "blood pressure normal on treatment"), decide("z7984", "added", "on metformin"));
 
     private long hits(String query) {
-        return store.search(new SearchQuery(query, null, null, null, null, null, null, null, 0, 10, false, false))
-                .total();
+        return StoredNotes.hits(store, query);
     }
 
     @Test

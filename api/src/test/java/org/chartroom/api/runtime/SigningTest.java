@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +21,8 @@ import org.chartroom.core.document.Signature;
 import org.chartroom.core.error.ConflictException;
 import org.chartroom.core.error.InvalidInputException;
 import org.chartroom.core.error.PreconditionFailedException;
-import org.chartroom.core.search.SearchQuery;
 import org.chartroom.core.text.Annotation;
 import org.chartroom.indexer.LuceneDocumentStore;
-import org.chartroom.indexer.StoreSettings;
 import org.chartroom.nlp.ClinicalNoteAnnotator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +43,7 @@ class SigningTest {
 
     @BeforeEach
     void open() {
-        store = LuceneDocumentStore.open(dir, StoreSettings.defaults().withRefreshInterval(Duration.ofHours(1)));
+        store = StoredNotes.open(dir);
         Clock clock = Clock.fixed(StoredNotes.T0.plusSeconds(3600), ZoneOffset.UTC);
         signing = new Signing(store, clock);
         drafts = new DraftRevisions(store, new ClinicalNoteAnnotator(), clock);
@@ -64,8 +61,7 @@ class SigningTest {
     }
 
     private long hits(String query) {
-        return store.search(new SearchQuery(query, null, null, null, null, null, null, null, 0, 10, false, false))
-                .total();
+        return StoredNotes.hits(store, query);
     }
 
     @Test

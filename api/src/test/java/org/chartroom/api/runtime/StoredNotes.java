@@ -1,5 +1,7 @@
 package org.chartroom.api.runtime;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,8 +13,12 @@ import org.chartroom.core.document.DocumentState;
 import org.chartroom.core.document.DocumentType;
 import org.chartroom.core.document.DocumentVersion;
 import org.chartroom.core.document.Original;
+import org.chartroom.core.pipeline.DocumentStore;
+import org.chartroom.core.search.SearchQuery;
 import org.chartroom.core.text.Annotation;
 import org.chartroom.core.text.Page;
+import org.chartroom.indexer.LuceneDocumentStore;
+import org.chartroom.indexer.StoreSettings;
 
 /** Made-up notes as the pipeline stores them, for the tests of what people do with them afterwards. */
 final class StoredNotes {
@@ -35,5 +41,16 @@ final class StoredNotes {
                 AUTHOR, LocalDate.of(2026, 3, 14), ""),
                 new Original("n.txt", "text/plain", text.length(), "ab".repeat(32), T0, "him"), state, "",
                 List.of(v1), T0);
+    }
+
+    /** A real store in {@code dir} that refreshes only when told: what is searchable is what a change made so. */
+    static LuceneDocumentStore open(Path dir) {
+        return LuceneDocumentStore.open(dir, StoreSettings.defaults().withRefreshInterval(Duration.ofHours(1)));
+    }
+
+    /** How many documents the query finds (no highlights, no facets). */
+    static long hits(DocumentStore store, String query) {
+        return store.search(new SearchQuery(query, null, null, null, null, null, null, null, 0, 10, false, false))
+                .total();
     }
 }
