@@ -36,7 +36,7 @@ final class CodeReviewViews {
         }
     }
 
-    /** The review status code of a record ({@code unreviewed}, {@code reviewed}, {@code outdated}); null without text. */
+    /** The review status of a record ({@code unreviewed}, {@code reviewed}, {@code outdated}); null until signed. */
     static String status(DocumentRecord r) {
         return ReviewStatus.of(r).map(ReviewStatus::code).orElse(null);
     }

@@ -64,7 +64,8 @@ public final class Addenda {
      * @throws ConflictException           when the document is not signed
      */
     public Change add(DocumentId id, int basedOn, Signer author, String text, String reason, String attestation) {
-        DraftRevisions.checkText("the addendum", text, "{\"text\": \"…\", \"reason\": \"…\", \"attestation\": \"…\"}");
+        DraftRevisions.checkText("the addendum", text,
+                "{\"text\": \"…\", \"reason\": \"…\", \"attestation\": \"…\"}");
         String why = Addendum.checkedReason(reason);
         Signature.checkedAttestation(attestation);
         DocumentRecord before = updates.current(id);

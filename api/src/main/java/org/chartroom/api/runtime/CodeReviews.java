@@ -104,7 +104,8 @@ public final class CodeReviews {
     private static List<ReviewedCode> checked(DocumentVersion version, List<Decision> decisions,
                                               Optional<CodeIndex> codes) {
         Map<String, CodeSuggestion> suggested = new LinkedHashMap<>();
-        for (CodeSuggestion s : version.annotation() == null ? List.<CodeSuggestion>of() : version.annotation().codes()) {
+        List<CodeSuggestion> suggestions = version.annotation() == null ? List.of() : version.annotation().codes();
+        for (CodeSuggestion s : suggestions) {
             suggested.putIfAbsent(s.code(), s);
         }
         List<ReviewedCode> out = new ArrayList<>(decisions.size());

@@ -193,7 +193,7 @@ public final class Components {
         return CodeIndex.exists(dataDir.resolve("codes")) ? Optional.of(codeIndex(dataDir)) : Optional.empty();
     }
 
-    /** The code index of {@code dataDir} itself (built on first use), once per process and shared with {@link #codes}. */
+    /** The code index of {@code dataDir} itself (built on first use), once per process; {@link #codes} shares it. */
     public static CodeIndex codeIndex(Path dataDir) {
         return CODE_INDEXES.computeIfAbsent(dataDir.toAbsolutePath().normalize(),
                 k -> CodeIndexHome.of(k, System.getenv()).open(System.err));

@@ -116,7 +116,8 @@ class SigningTest {
         ConflictException e = assertThrows(ConflictException.class,
                 () -> drafts.correct(record.id(), 1, "PLAN: Something else.", "tina"));
         assertTrue(e.getMessage().contains("addendum") && e.getMessage().contains("/addenda"), e.getMessage());
-        assertThrows(ConflictException.class, () -> drafts.readyForSignature(record.id(), java.util.OptionalInt.empty()));
+        assertThrows(ConflictException.class,
+                () -> drafts.readyForSignature(record.id(), java.util.OptionalInt.empty()));
         assertEquals(TEXT, store.get(record.id()).orElseThrow().latest().orElseThrow().text());
     }
 

@@ -39,7 +39,8 @@ class SignatureTest {
         assertEquals(Signature.digest("PLAN: Rest and fluids."), s.textSha256());
         assertTrue(s.matches(v2));
         assertFalse(s.matches(version(2, "PLAN: Rest and fluid.")), "an altered text no longer matches");
-        assertFalse(s.matches(version(3, "PLAN: Rest and fluids.")), "the same words in another version are not signed");
+        assertFalse(s.matches(version(3, "PLAN: Rest and fluids.")),
+                "the same words in another version are not signed");
     }
 
     @Test
