@@ -46,7 +46,7 @@ final class OcrBenchCommand implements Callable<Integer> {
             System.err.printf("generating %d pages × %d degradations into %s%n", pages,
                     ScanCorpus.Degradation.values().length, folder);
             List<ScanCorpus.Scan> scans = ScanCorpus.generate(common.reports(), pages, seed, folder);
-            common.publish(new OcrBenchmark(scans, settings).run(common.runs));
+            common.publish(new OcrBenchmark(scans, settings).run(common.warmup, common.runs));
         } finally {
             if (!keep) {
                 try (var files = Files.walk(folder)) {

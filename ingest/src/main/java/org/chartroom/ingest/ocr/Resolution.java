@@ -52,22 +52,4 @@ public final class Resolution {
         }
         return new ScanPage(resampled, dpi, dpi);
     }
-
-    /** The image in 8-bit grey scale (the image itself when it already is). */
-    static BufferedImage grey(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-            return image;
-        }
-        BufferedImage grey = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = grey.createGraphics();
-        try {
-            // Transparent areas (PNG, GIF) are paper: white, not black.
-            g.setColor(java.awt.Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return grey;
-    }
 }

@@ -1,0 +1,117 @@
+package org.chartroom.ingest.ocr;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * Background cleaning: everything that is not ink or right beside ink becomes white paper. It removes what a scan
+ * adds between the lines: the mirrored back page showing through thin paper, speckle, JPEG ringing, grey paper.
+ *
+ * <p>Why: Tesseract finds lines on its own binarised copy of the page but recognises them with its LSTM on the grey
+ * image, so clutter its layout analysis ignored still reaches the recogniser, which reads the back page's strokes as
+ * punctuation (measured: CER 6.2% on pages with 22% show-through, 0.4% after cleaning). Hard binarisation would do
+ * the same but throws away the grey edges of the glyphs the LSTM reads best; here only pixels further than a few
+ * pixels (a third of a typical stroke gap) from ink are touched, so a clean page comes out unchanged.
+ *
+ * <p>Ink is what {@link PageTone#inkThreshold()} says, less isolated dark pixels (a dark pixel needs
+ * {@link #INK_NEIGHBOURS} dark neighbours): speckle is not ink and must not keep its noisy surroundings (measured on
+ * the noise variant: CER 0.63% as is, 0.80% when specks counted as ink, 0.40% when they did not).
+ */
+final class Background {
+    /** Pages whose {@link PageTone#clutter()} is above this are cleaned; sharp type on white paper measures 0.2. */
+    static final double CLUTTER = 0.3;
+    /** Of the 8 neighbours of a dark pixel, how many must be dark for it to count as ink. */
+    static final int INK_NEIGHBOURS = 3;
+    /** How far from ink (at 300 dpi) pixels are kept as they are: the anti-aliased and blurred glyph edges. */
+    private static final int REACH_AT_300_DPI = 3;
+
+    private Background() {
+    }
+
+    /** Whether the page has clutter to clean: a clean page is left alone without a pass over its pixels. */
+    static boolean needsCleaning(PageTone tone) {
+        // A page mostly dark is not dark type on light paper (a photo, inverted text): leave it to Tesseract.
+        return tone.clutter() > CLUTTER && tone.inkFraction() < 0.5;
+    }
+
+    /**
+     * Whitens, in place, every pixel further than the reach from ink.
+     *
+     * @param dpi the page's resolution (0 when unknown: 300 is assumed)
+     */
+    static void clean(BufferedImage grey, int inkThreshold, int dpi) {
+        int width = grey.getWidth();
+        int height = grey.getHeight();
+        byte[] pixels = GreyImage.pixels(grey);
+        int reach = Math.max(1, Math.round(REACH_AT_300_DPI * (dpi > 0 ? dpi : 300) / 300f));
+        byte[] ink = ink(pixels, width, height, inkThreshold);
+        // Near ink = within the reach horizontally and vertically (a square): two passes with running counts.
+        byte[] nearInRow = new byte[pixels.length];
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            int count = 0;
+            for (int x = 0; x < Math.min(reach, width); x++) {
+                count += ink[row + x];
+            }
+            for (int x = 0; x < width; x++) {
+                if (x + reach < width) {
+                    count += ink[row + x + reach];
+                }
+                if (x - reach - 1 >= 0) {
+                    count -= ink[row + x - reach - 1];
+                }
+                nearInRow[row + x] = (byte) (count > 0 ? 1 : 0);
+            }
+        }
+        int[] counts = new int[width];
+        for (int y = 0; y < Math.min(reach, height); y++) {
+            for (int x = 0; x < width; x++) {
+                counts[x] += nearInRow[y * width + x];
+            }
+        }
+        for (int y = 0; y < height; y++) {
+            if (y + reach < height) {
+                int added = (y + reach) * width;
+                for (int x = 0; x < width; x++) {
+                    counts[x] += nearInRow[added + x];
+                }
+            }
+            if (y - reach - 1 >= 0) {
+                int removed = (y - reach - 1) * width;
+                for (int x = 0; x < width; x++) {
+                    counts[x] -= nearInRow[removed + x];
+                }
+            }
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                if (counts[x] == 0) {
+                    pixels[row + x] = (byte) 0xff;
+                }
+            }
+        }
+    }
+
+    /** 1 where a pixel is ink: dark, with enough dark neighbours. The border row and column are never ink. */
+    private static byte[] ink(byte[] pixels, int width, int height, int threshold) {
+        byte[] ink = new byte[pixels.length];
+        for (int y = 1; y < height - 1; y++) {
+            for (int x = 1; x < width - 1; x++) {
+                int i = y * width + x;
+                if ((pixels[i] & 0xff) > threshold) {
+                    continue;
+                }
+                int dark = -1;  // the pixel itself is counted below
+                for (int dy = -width; dy <= width; dy += width) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        if ((pixels[i + dy + dx] & 0xff) <= threshold) {
+                            dark++;
+                        }
+                    }
+                }
+                if (dark >= INK_NEIGHBOURS) {
+                    ink[i] = 1;
+                }
+            }
+        }
+        return ink;
+    }
+}

@@ -1,0 +1,51 @@
+package org.chartroom.ingest.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.EnumSet;
+import java.util.Set;
+import org.chartroom.ingest.testing.Scans;
+import org.junit.jupiter.api.Test;
+
+class PreprocessorTest {
+    private static final Preprocessor ALL = new Preprocessor(OcrSettings.defaults());
+    private static final BufferedImage REPORT = Pages.report();
+
+    @Test
+    void aCleanStraight300DpiPageGoesToTesseractUnchanged() {
+        BufferedImage page = Pages.copy(REPORT);
+        Preprocessor.Prepared prepared = ALL.prepare(new ScanPage(page, 300, 300));
+        assertEquals(Set.of(), prepared.applied());
+        assertSame(page, prepared.page().image());
+    }
+
+    @Test
+    void eachStepRunsOnThePagesThatNeedIt() {
+        assertEquals(Set.of(PreprocessingStep.DESKEW),
+                ALL.prepare(new ScanPage(Pages.tilted(REPORT, 2), 300, 300)).applied());
+        assertEquals(Set.of(PreprocessingStep.BACKGROUND),
+                ALL.prepare(new ScanPage(Pages.showingThrough(REPORT, Scans.page(Pages.REPORT), 0.22), 300, 300))
+                        .applied());
+        Preprocessor.Prepared fax = ALL.prepare(new ScanPage(Pages.atDpi(REPORT, 150), 150, 150));
+        assertTrue(fax.applied().contains(PreprocessingStep.RESOLUTION), fax.applied().toString());
+        assertEquals(300, fax.page().dpiY());
+        assertEquals(REPORT.getWidth(), fax.page().image().getWidth(), 2);
+    }
+
+    @Test
+    void stepsSwitchedOffDoNotRun() {
+        Preprocessor none = new Preprocessor(EnumSet.noneOf(PreprocessingStep.class), 300, Long.MAX_VALUE);
+        BufferedImage tilted = Pages.tilted(REPORT, 2);
+        Preprocessor.Prepared prepared = none.prepare(new ScanPage(tilted, 150, 150));
+        assertEquals(Set.of(), prepared.applied());
+        assertSame(tilted, prepared.page().image());
+    }
+
+    @Test
+    void theTiltMeasuredIsReported() {
+        assertEquals(-1.5, ALL.prepare(new ScanPage(Pages.tilted(REPORT, -1.5), 300, 300)).skew(), 0.1);
+    }
+}
