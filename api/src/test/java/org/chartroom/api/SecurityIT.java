@@ -27,6 +27,7 @@ import org.chartroom.api.support.Multipart;
 import org.chartroom.api.support.ServerProcess;
 import org.chartroom.core.security.Role;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -61,11 +62,7 @@ class SecurityIT {
         ownId = uploadAs(Role.PHYSICIAN, MRN, PATIENT, ServerProcess.PHYSICIAN_NAME);
         otherId = uploadAs(Role.HIM, OTHER_MRN, OTHER_PATIENT, "Dr. Someone Else");
         for (String id : List.of(ownId, otherId)) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!JSON.readTree(server.get("/api/documents/" + id).body()).get("state").asText().equals("draft")
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            awaitDraft(id);
         }
     }
 
@@ -75,12 +72,23 @@ class SecurityIT {
     }
 
     private String uploadAs(Role role, String mrn, String name, String author) throws Exception {
-        String metadata = "{\"patientMrn\":\"" + mrn + "\",\"patientName\":\"" + name + "\",\"type\":\"consultation\","
-                + "\"author\":\"" + author + "\",\"serviceDate\":\"2026-03-14\"}";
-        HttpResponse<String> r = server.upload(role, metadata, "n.txt",
-                ("ASSESSMENT: " + PHRASE + " in " + name + ".").getBytes(StandardCharsets.UTF_8));
+        return uploadAs(role, mrn, name, author, "ASSESSMENT: " + PHRASE + " in " + name + ".");
+    }
+
+    private String uploadAs(Role role, String mrn, String name, String author, String text) throws Exception {
+        return upload(role, mrn, name, author, "n.txt", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String upload(Role role, String mrn, String name, String author, String file, byte[] content)
+            throws Exception {
+        HttpResponse<String> r = server.upload(role, metadata(mrn, name, author), file, content);
         assertEquals(202, r.statusCode(), r.body());
         return JSON.readTree(r.body()).get("id").asText();
+    }
+
+    private static String metadata(String mrn, String name, String author) {
+        return "{\"patientMrn\":\"" + mrn + "\",\"patientName\":\"" + name + "\",\"type\":\"consultation\","
+                + "\"author\":\"" + author + "\",\"serviceDate\":\"2026-03-14\"}";
     }
 
     /** One endpoint and the roles that may use it; everyone else gets 403, the anonymous 401. */
@@ -105,6 +113,14 @@ class SecurityIT {
         list.add(new Endpoint("GET /api/documents/{other}", EnumSet.of(Role.TRANSCRIPTIONIST, Role.CODER, Role.HIM),
                 200, r -> server.get(r, "/api/documents/" + otherId)));
         list.add(new Endpoint("GET /api/search", clinical, 200, r -> server.get(r, "/api/search?q=petechiae")));
+        Set<Role> correcting = EnumSet.of(Role.PHYSICIAN, Role.TRANSCRIPTIONIST);
+        list.add(new Endpoint("GET /api/documents/{own}/draft", EnumSet.of(Role.PHYSICIAN, Role.TRANSCRIPTIONIST,
+                Role.HIM), 200, r -> server.get(r, "/api/documents/" + ownId + "/draft")));
+        list.add(new Endpoint("PUT /api/documents/{own}/draft", correcting, 200,
+                r -> server.send(r, unchangedCorrection(ownId))));
+        list.add(new Endpoint("POST /api/documents/{own}/ready-for-signature", correcting, 200,
+                r -> server.send(r, HttpRequest.newBuilder(server.uri("/api/documents/" + freshDraft()
+                        + "/ready-for-signature")).POST(HttpRequest.BodyPublishers.noBody()))));
         list.add(new Endpoint("POST /api/documents", EnumSet.of(Role.PHYSICIAN, Role.TRANSCRIPTIONIST, Role.HIM), 202,
                 r -> server.send(r, uploadRequest())));
         list.add(new Endpoint("GET /api/audit", audit, 200, r -> server.get(r, "/api/audit?limit=5")));
@@ -112,6 +128,32 @@ class SecurityIT {
         list.add(new Endpoint("GET /api/users", EnumSet.of(Role.ADMIN), 200, r -> server.get(r, "/api/users")));
         list.add(new Endpoint("POST /api/users", EnumSet.of(Role.ADMIN), 201, r -> server.send(r, newUserRequest())));
         return list;
+    }
+
+    /** A PUT of the draft's own text with its ETag (read as HIM): allowed roles get 200 and no new version. */
+    private HttpRequest.Builder unchangedCorrection(String id) throws Exception {
+        HttpResponse<String> draft = server.get(Role.HIM, "/api/documents/" + id + "/draft");
+        assertEquals(200, draft.statusCode(), draft.body());
+        String text = JSON.readTree(draft.body()).get("text").asText();
+        return HttpRequest.newBuilder(server.uri("/api/documents/" + id + "/draft"))
+                .header("Content-Type", "application/json")
+                .header("If-Match", draft.headers().firstValue("ETag").orElseThrow())
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("text", text).toString()));
+    }
+
+    /** A new draft of the physician's own, uploaded by HIM (sending one for signature is done once per draft). */
+    private String freshDraft() throws Exception {
+        String id = uploadAs(Role.HIM, MRN, PATIENT, ServerProcess.PHYSICIAN_NAME, "PLAN: rest.");
+        awaitDraft(id);
+        return id;
+    }
+
+    private void awaitDraft(String id) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!JSON.readTree(server.get("/api/documents/" + id).body()).get("state").asText().equals("draft")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     private HttpRequest.Builder uploadRequest() {
@@ -131,8 +173,46 @@ class SecurityIT {
     @Test
     @Order(1)
     void everyEndpointAnswersEachRoleAsDeclared() throws Exception {
+        assertMatrix(endpoints());
+        for (String open : List.of("/", "/health")) {
+            assertEquals(200, server.get(null, open).statusCode(), open + " is public");
+        }
+    }
+
+    /** The dictation's audio: needs speech recognition enabled (else dictations are refused at upload). */
+    @Test
+    @Order(1)
+    void theAudioOfADictationAnswersEachRoleAsDeclared() throws Exception {
+        HttpResponse<String> r = server.upload(Role.PHYSICIAN, metadata(MRN, PATIENT, ServerProcess.PHYSICIAN_NAME),
+                "tone.wav", tone());
+        Assumptions.assumeTrue(r.statusCode() != 415, "dictation uploads need ffmpeg and pocketsphinx (CI installs"
+                + " them: see .ci/run): " + r.body());
+        assertEquals(202, r.statusCode(), r.body());
+        String id = JSON.readTree(r.body()).get("id").asText();
+        assertMatrix(List.of(new Endpoint("GET /api/documents/{own}/audio", EnumSet.of(Role.PHYSICIAN,
+                Role.TRANSCRIPTIONIST, Role.HIM), 200, role -> server.get(role, "/api/documents/" + id + "/audio"))));
+    }
+
+    /** Half a second of a 440 Hz tone, 16 kHz mono WAV. */
+    private static byte[] tone() throws Exception {
+        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(16_000, 16, 1, true, false);
+        byte[] pcm = new byte[16_000];
+        for (int i = 0; i < pcm.length / 2; i++) {
+            short s = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 16_000.0));
+            pcm[2 * i] = (byte) s;
+            pcm[2 * i + 1] = (byte) (s >> 8);
+        }
+        try (javax.sound.sampled.AudioInputStream in = new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(pcm), format, pcm.length / 2);
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, out);
+            return out.toByteArray();
+        }
+    }
+
+    private void assertMatrix(List<Endpoint> endpoints) throws Exception {
         Map<String, String> wrong = new LinkedHashMap<>();
-        for (Endpoint e : endpoints()) {
+        for (Endpoint e : endpoints) {
             int anonymous = e.call().as(null).statusCode();
             if (anonymous != 401) {
                 wrong.put(e.name() + " anonymous", String.valueOf(anonymous));
@@ -146,9 +226,6 @@ class SecurityIT {
             }
         }
         assertTrue(wrong.isEmpty(), "role matrix mismatches: " + wrong);
-        for (String open : List.of("/", "/health")) {
-            assertEquals(200, server.get(null, open).statusCode(), open + " is public");
-        }
     }
 
     @Test
@@ -162,6 +239,10 @@ class SecurityIT {
         HttpResponse<String> opened = server.get(Role.PHYSICIAN, "/api/documents/" + otherId,
                 "X-Break-Glass-Reason", "unconscious patient in the emergency department");
         assertEquals(200, opened.statusCode());
+        HttpResponse<String> notTheirs = server.send(Role.PHYSICIAN, unchangedCorrection(otherId)
+                .header("X-Break-Glass-Reason", "unconscious patient in the emergency department"));
+        assertEquals(403, notTheirs.statusCode(), "breaking the glass opens a record for reading, not for editing");
+        assertTrue(notTheirs.body().contains("only documents you authored"), notTheirs.body());
 
         JsonNode review = JSON.readTree(server.get(Role.AUDITOR, "/api/audit/break-glass").body()).get("entries");
         assertTrue(review.size() >= 1);
@@ -207,9 +288,7 @@ class SecurityIT {
     }
 
     private JsonNode entries(String query) throws Exception {
-        HttpResponse<String> r = server.get(Role.AUDITOR, "/api/audit?limit=500&" + query);
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body()).get("entries");
+        return server.auditEntries(query);
     }
 
     @Test

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.chartroom.asr.audio.AudioDecoder;
+import org.chartroom.asr.audio.DecodeProgress;
 import org.chartroom.asr.audio.DecodedAudio;
 import org.chartroom.asr.engine.SpeechEngine;
 import org.chartroom.asr.engine.SpeechEngines;
 import org.chartroom.asr.format.DictationFormatter;
 import org.chartroom.core.error.UnprocessableContentException;
+import org.chartroom.core.text.SpokenWord;
+import org.chartroom.core.text.Transcription;
 
 /**
  * The {@link Transcriber}: audio decoded by ffmpeg, recognised by the configured engine, low-confidence words marked,
@@ -49,7 +52,13 @@ public final class DictationTranscriber implements Transcriber, AutoCloseable {
 
     @Override
     public Transcript transcribe(InputStream audio) {
-        return run(() -> decoder.open(audio));
+        return transcribe(audio, DecodeProgress.NONE);
+    }
+
+    /** As {@link #transcribe(InputStream)}; waiting for a free stream counts as no progress. */
+    @Override
+    public Transcript transcribe(InputStream audio, DecodeProgress progress) {
+        return run(() -> decoder.open(audio, progress));
     }
 
     @Override
@@ -67,11 +76,12 @@ public final class DictationTranscriber implements Transcriber, AutoCloseable {
         try {
             long t0 = System.nanoTime();
             try (DecodedAudio pcm = source.get()) {
-                List<Word> words = engine.recognize(pcm).stream().map(w -> w.markedBelow(lowConfidence)).toList();
+                List<SpokenWord> words = engine.recognize(pcm).stream()
+                        .map(w -> w.markedBelow(lowConfidence)).toList();
                 double decodeSeconds = (System.nanoTime() - t0) / 1e9;
-                List<String> spoken = words.stream().map(Word::word).toList();
-                return new Transcript(formatter.format(spoken), String.join(" ", spoken), words, pcm.seconds(),
-                        decodeSeconds, engine.name());
+                List<String> spoken = words.stream().map(SpokenWord::word).toList();
+                return new Transcript(formatter.format(spoken),
+                        new Transcription(engine.name(), String.join(" ", spoken), words, pcm.seconds()), decodeSeconds);
             }
         } finally {
             streams.release();

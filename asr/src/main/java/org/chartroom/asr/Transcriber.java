@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.chartroom.asr.audio.DecodeProgress;
 
 /**
  * Turns a dictation (any common audio format) into a {@link Transcript}: the raw recognition with word timings and
@@ -20,6 +21,14 @@ import java.nio.file.Path;
 public interface Transcriber {
 
     Transcript transcribe(InputStream audio);
+
+    /**
+     * As {@link #transcribe(InputStream)}, telling {@code progress} how much of the audio has been recognised (for
+     * a long dictation's status). This default reports nothing.
+     */
+    default Transcript transcribe(InputStream audio, DecodeProgress progress) {
+        return transcribe(audio);
+    }
 
     /** Transcribes a file (read in place where the implementation can, which avoids a spool copy). */
     default Transcript transcribe(Path audio) {

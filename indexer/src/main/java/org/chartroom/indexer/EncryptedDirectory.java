@@ -1,13 +1,13 @@
 package org.chartroom.indexer;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -17,6 +17,8 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.ByteBuffersDataInput;
+import org.apache.lucene.store.ByteBuffersIndexInput;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
@@ -53,7 +55,9 @@ import org.chartroom.core.error.ConfigurationException;
  * index can be rebuilt from, are authenticated (AES-GCM, {@code core.crypto.SealedFile}).
  *
  * <p>Reads decrypt into a {@link org.apache.lucene.store.BufferedIndexInput} over the delegate's input of the
- * ciphertext (memory-mapped or NIO, as {@code FSDirectory.open} chooses): plaintext is only ever in the heap.
+ * ciphertext (memory-mapped or NIO, as {@code FSDirectory.open} chooses); files read at random a few bytes at a time
+ * (doc values, norms, terms index, points, compound files; up to {@link #MAX_HEAP_FILE_BYTES}) are decrypted whole
+ * into the heap when opened. Either way plaintext is only ever in the heap.
  */
 public final class EncryptedDirectory extends FilterDirectory {
     static final byte[] MAGIC = "CHRL".getBytes(StandardCharsets.US_ASCII);
@@ -64,6 +68,15 @@ public final class EncryptedDirectory extends FilterDirectory {
     static final int HEADER_BYTES = KEY_ID_AT + KeyId.BYTES + WRAPPED_BYTES;
     private static final int READ_BUFFER_BYTES = 4096;
     private static final int WRITE_BUFFER_BYTES = 8192;
+    /**
+     * Files Lucene reads at random positions, a few bytes at a time: doc values (facets, sorting), norms, the terms
+     * index, points, and compound files (small segments). Streaming them would decrypt a whole buffer per tiny read, so
+     * they are decrypted once, when opened, into the heap, where their clones and slices read them directly.
+     */
+    private static final java.util.Set<String> RANDOM_ACCESS_EXTENSIONS = java.util.Set.of("dvd", "nvd", "tip",
+            "kdd", "kdi", "cfs");
+    /** Larger random-access files stream like the others, so that memory does not grow with the index. */
+    static final long MAX_HEAP_FILE_BYTES = 64L << 20;
 
     private final KeyRing keys;
 
@@ -124,11 +137,26 @@ public final class EncryptedDirectory extends FilterDirectory {
                     0, raw.length() - HEADER_BYTES, false);
             Arrays.fill(secret, (byte) 0);
             ok = true;
-            return decrypting;
+            return readsAtRandom(name) && decrypting.length() <= MAX_HEAP_FILE_BYTES
+                    ? inHeap(name, decrypting) : decrypting;
         } finally {
             if (!ok) {
                 raw.close();
             }
+        }
+    }
+
+    private static boolean readsAtRandom(String name) {
+        return RANDOM_ACCESS_EXTENSIONS.contains(name.substring(name.lastIndexOf('.') + 1));
+    }
+
+    /** Decrypts the whole file into the heap and closes the streaming input. */
+    private static IndexInput inHeap(String name, IndexInput decrypting) throws IOException {
+        try (decrypting) {
+            byte[] plaintext = new byte[Math.toIntExact(decrypting.length())];
+            decrypting.readBytes(plaintext, 0, plaintext.length);
+            return new ByteBuffersIndexInput(new ByteBuffersDataInput(List.of(ByteBuffer.wrap(plaintext))),
+                    "decrypted(" + name + ")");
         }
     }
 
@@ -203,22 +231,38 @@ public final class EncryptedDirectory extends FilterDirectory {
 
     /** The counter block for the 16-byte block {@code block}: the IV plus the block number, modulo 2^128. */
     static byte[] counter(byte[] iv, long block) {
-        byte[] sum = new BigInteger(1, iv).add(BigInteger.valueOf(block)).toByteArray();
-        byte[] counter = new byte[IV_BYTES];
-        int copy = Math.min(sum.length, IV_BYTES);
-        System.arraycopy(sum, sum.length - copy, counter, IV_BYTES - copy, copy);
+        byte[] counter = iv.clone();
+        long carry = block;
+        for (int i = IV_BYTES - 1; i >= 0 && carry != 0; i--) {
+            long sum = (counter[i] & 0xFF) + (carry & 0xFF);
+            counter[i] = (byte) sum;
+            carry = (carry >>> 8) + (sum >>> 8);
+        }
         return counter;
     }
 
+    /** A new AES-CTR cipher positioned at plaintext byte {@code position}. */
     static Cipher ctr(SecretKeySpec key, byte[] iv, long position) {
         try {
             Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
+            position(cipher, key, iv, position);
+            return cipher;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-CTR is not available", e);
+        }
+    }
+
+    /**
+     * Moves {@code cipher}'s keystream to plaintext byte {@code position}. Re-initialising a cipher with the same key
+     * is cheap (the JDK keeps the expanded key); {@code Cipher.getInstance} is not, so inputs keep theirs.
+     */
+    static void position(Cipher cipher, SecretKeySpec key, byte[] iv, long position) {
+        try {
             cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counter(iv, position / 16)));
             int skip = (int) (position % 16);
             if (skip > 0) {
                 cipher.update(new byte[skip]);
             }
-            return cipher;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-CTR is not available", e);
         }
@@ -346,11 +390,18 @@ public final class EncryptedDirectory extends FilterDirectory {
             }
             ciphertext.seek(HEADER_BYTES + at);
             ciphertext.readBytes(scratch, 0, n);
-            if (cipherAt != at) {
+            if (cipher == null) {
                 cipher = ctr(key, iv, at);
+            } else if (cipherAt != at) {
+                position(cipher, key, iv, at);
             }
             try {
-                cipher.update(ByteBuffer.wrap(scratch, 0, n), b);
+                if (b.hasArray()) {
+                    cipher.update(scratch, 0, n, b.array(), b.arrayOffset() + b.position());
+                    b.position(b.position() + n);
+                } else {
+                    cipher.update(ByteBuffer.wrap(scratch, 0, n), b);
+                }
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES-CTR decryption failed", e);
             }

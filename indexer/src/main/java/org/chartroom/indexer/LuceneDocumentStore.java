@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
@@ -49,6 +50,7 @@ import org.chartroom.core.document.DocumentState;
 import org.chartroom.core.document.DocumentVersion;
 import org.chartroom.core.error.ConfigurationException;
 import org.chartroom.core.error.InvalidInputException;
+import org.chartroom.core.error.NotFoundException;
 import org.chartroom.core.pipeline.DocumentStore;
 import org.chartroom.core.search.FacetCount;
 import org.chartroom.core.search.SearchHit;
@@ -84,6 +86,7 @@ public final class LuceneDocumentStore implements DocumentStore {
     private static final Set<String> RECORD_FIELD = Set.of(IndexSchema.RECORD);
     private static final Set<String> STATUS_FIELD = Set.of(IndexSchema.STATUS);
     private static final long CLOSE_TIMEOUT_SECONDS = 30;
+    private static final int LOCK_STRIPES = 64;
 
     private final Path indexDir;
     private final Directory directory;
@@ -98,6 +101,7 @@ public final class LuceneDocumentStore implements DocumentStore {
     private final RecentPuts recentPuts = new RecentPuts();
     private final ScheduledExecutorService refresher;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object[] writeLocks = new Object[LOCK_STRIPES];
 
     private LuceneDocumentStore(Path indexDir, Directory directory, ClinicalAnalyzer textAnalyzer,
                                 KeywordAnalyzer keywordAnalyzer, Analyzer analyzer, IndexWriter writer,
@@ -108,6 +112,9 @@ public final class LuceneDocumentStore implements DocumentStore {
         this.keywordAnalyzer = keywordAnalyzer;
         this.analyzer = analyzer;
         this.writer = writer;
+        for (int i = 0; i < writeLocks.length; i++) {
+            writeLocks[i] = new Object();
+        }
         this.codec = new RecordCodec();
         this.documents = new RecordDocumentBuilder(codec, facetsConfig);
         this.translator = new SearchQueryTranslator(analyzer);
@@ -200,13 +207,45 @@ public final class LuceneDocumentStore implements DocumentStore {
         Objects.requireNonNull(record, "record");
         ensureOpen();
         Document doc = documents.build(record);
+        synchronized (lockOf(record.id())) {
+            write(record, doc);
+        }
+        LOG.debug("indexed document {}", record.id());
+    }
+
+    /**
+     * Read, change and write under the document's lock, which {@link #put} takes too: of two concurrent changes
+     * based on the same version, the second sees the first's result (and can refuse), so no change is lost.
+     */
+    @Override
+    public DocumentRecord update(DocumentId id, UnaryOperator<DocumentRecord> change) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(change, "change");
+        ensureOpen();
+        synchronized (lockOf(id)) {
+            DocumentRecord current = get(id).orElseThrow(() -> new NotFoundException("no document with id " + id));
+            DocumentRecord updated = Objects.requireNonNull(change.apply(current), "the changed record");
+            if (!updated.id().equals(id)) {
+                throw new IllegalArgumentException("an update cannot change the document id");
+            }
+            write(updated, documents.build(updated));
+            LOG.debug("updated document {}", id);
+            return updated;
+        }
+    }
+
+    private void write(DocumentRecord record, Document doc) {
         try {
             long seqNo = writer.updateDocument(new Term(IndexSchema.ID, record.id().value()), doc);
             recentPuts.put(record, seqNo);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index document " + record.id() + ": " + e.getMessage(), e);
         }
-        LOG.debug("indexed document {}", record.id());
+    }
+
+    /** One of a fixed set of locks, chosen by the id: writes of one document are serialised, others run freely. */
+    private Object lockOf(DocumentId id) {
+        return writeLocks[Math.floorMod(id.hashCode(), writeLocks.length)];
     }
 
     @Override

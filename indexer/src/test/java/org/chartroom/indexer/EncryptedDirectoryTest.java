@@ -73,13 +73,15 @@ class EncryptedDirectoryTest {
         return plain;
     }
 
-    @Test
-    void randomAccessReadsSeeksClonesAndSlicesReturnThePlaintext() throws IOException {
+    /** Streamed files ({@code .bin}) and files decrypted whole into the heap when opened (doc values, {@code .dvd}). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"data.bin", "_0_Lucene90_0.dvd"})
+    void randomAccessReadsSeeksClonesAndSlicesReturnThePlaintext(String name) throws IOException {
         try (Directory directory = open(keys)) {
-            byte[] plain = writeRandomFile(directory, "data.bin", 300_001);
-            assertEquals(plain.length, directory.fileLength("data.bin"));
-            assertEquals(plain.length + EncryptedDirectory.HEADER_BYTES, Files.size(dir.resolve("data.bin")));
-            try (IndexInput in = directory.openInput("data.bin", IOContext.DEFAULT)) {
+            byte[] plain = writeRandomFile(directory, name, 300_001);
+            assertEquals(plain.length, directory.fileLength(name));
+            assertEquals(plain.length + EncryptedDirectory.HEADER_BYTES, Files.size(dir.resolve(name)));
+            try (IndexInput in = directory.openInput(name, IOContext.DEFAULT)) {
                 assertEquals(plain.length, in.length());
                 Random random = new Random(42);
                 for (int round = 0; round < 500; round++) {
@@ -114,6 +116,30 @@ class EncryptedDirectoryTest {
         IndexInput clone = reader.clone();
         clone.seek(position);
         return clone.readByte();
+    }
+
+    @Test
+    void counterBlocksAddTheBlockNumberToTheIvModulo2To128() {
+        Random random = new Random(7);
+        byte[] allOnes = new byte[16];
+        java.util.Arrays.fill(allOnes, (byte) 0xFF);
+        byte[] lowOnes = new byte[16];
+        java.util.Arrays.fill(lowOnes, 8, 16, (byte) 0xFF);
+        List<byte[]> ivs = new java.util.ArrayList<>(List.of(new byte[16], allOnes, lowOnes));
+        for (int i = 0; i < 50; i++) {
+            byte[] iv = new byte[16];
+            random.nextBytes(iv);
+            ivs.add(iv);
+        }
+        java.math.BigInteger modulus = java.math.BigInteger.ONE.shiftLeft(128);
+        for (byte[] iv : ivs) {
+            for (long block : new long[] {0, 1, 255, 256, 65_537, Long.MAX_VALUE, random.nextLong() >>> 1}) {
+                java.math.BigInteger expected = new java.math.BigInteger(1, iv)
+                        .add(java.math.BigInteger.valueOf(block)).mod(modulus);
+                assertEquals(expected, new java.math.BigInteger(1, EncryptedDirectory.counter(iv, block)),
+                        "iv " + java.util.HexFormat.of().formatHex(iv) + " + block " + block);
+            }
+        }
     }
 
     @Test

@@ -40,6 +40,8 @@ import org.chartroom.core.text.Assertion;
 import org.chartroom.core.text.CodeSuggestion;
 import org.chartroom.core.text.Concept;
 import org.chartroom.core.text.Page;
+import org.chartroom.core.text.SpokenWord;
+import org.chartroom.core.text.Transcription;
 import org.chartroom.core.text.TextSpan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,9 @@ class LuceneDocumentStoreTest {
         DocumentVersion first = new DocumentVersion(1, Notes.T0, "pipeline", "ocr", v1,
                 List.of(new Page(1, "CHIEF COMPLAINT: chest pain.", true, 0.87),
                         new Page(2, "MEDICATIONS: aspirin 81 mg.", true, 0.91)),
-                Annotation.EMPTY);
+                Annotation.EMPTY, new Transcription("pocketsphinx", "chief complaint colon chest pain",
+                        List.of(new SpokenWord("chief", 0.1, 0.4, 0.93, false),
+                                new SpokenWord("complaint", 0.4, 0.9, 0.42, true)), 12.5));
         DocumentVersion second = new DocumentVersion(2, Notes.T0.plusSeconds(3600), "u-42", "edit", v2,
                 List.of(new Page(1, v2, false, null)), annotation);
         return new DocumentRecord(Notes.id(7), Notes.metadata("MRN-7.a_b", "Erin Example",
@@ -109,6 +113,79 @@ class LuceneDocumentStoreTest {
         assertNotSame(record, read);
         assertEquals(record, read);
         assertEquals(Optional.of(DocumentState.AMENDED), store.state(record.id()));
+    }
+
+    @Test
+    void aRecordStoredBeforeVersionsHadTranscriptionsStillReads() {
+        String json = new String(new RecordCodec().encode(simple(3, "NOTE: old")), java.nio.charset.StandardCharsets.UTF_8)
+                .replace(",\"transcription\":null", "");
+        assertTrue(!json.contains("transcription"), json);
+        DocumentRecord read = new RecordCodec().decode(new org.apache.lucene.util.BytesRef(json), "old");
+        assertEquals(simple(3, "NOTE: old"), read);
+        assertEquals(null, read.latest().orElseThrow().transcription());
+    }
+
+    @Test
+    void concurrentUpdatesBasedOnTheSameVersionNeverLoseOne() throws Exception {
+        LuceneDocumentStore store = open(MANUAL_REFRESH);
+        DocumentRecord record = simple(5, "NOTE: v1");
+        store.put(record);
+        int threads = 8;
+        int rounds = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            for (int round = 0; round < rounds; round++) {
+                int base = store.get(record.id()).orElseThrow().latest().orElseThrow().number();
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<?>> all = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    all.add(pool.submit(() -> {
+                        go.await();
+                        try {
+                            store.update(record.id(), current -> {
+                                int latest = current.latest().orElseThrow().number();
+                                if (latest != base) {
+                                    throw new org.chartroom.core.error.PreconditionFailedException("stale");
+                                }
+                                List<DocumentVersion> versions = new ArrayList<>(current.versions());
+                                versions.add(Notes.version(latest + 1, "NOTE: v" + (latest + 1)));
+                                return new DocumentRecord(current.id(), current.metadata(), current.original(),
+                                        current.state(), "", versions, current.updatedAt());
+                            });
+                        } catch (org.chartroom.core.error.PreconditionFailedException e) {
+                            refused.incrementAndGet();
+                        }
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (Future<?> f : all) {
+                    f.get(30, TimeUnit.SECONDS);
+                }
+                if (round % 5 == 0) {
+                    store.refresh();  // half the rounds read the searcher, half the recent puts
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        DocumentRecord last = store.get(record.id()).orElseThrow();
+        assertEquals(1 + rounds, last.versions().size(), "exactly one update per round succeeds");
+        assertEquals(rounds * (threads - 1), refused.get());
+        for (int i = 0; i < last.versions().size(); i++) {
+            assertEquals(i + 1, last.versions().get(i).number());
+        }
+        store.refresh();
+        assertEquals(1, hits(store, "v" + (1 + rounds)));
+        assertEquals(0, hits(store, "v1"), "the index follows the latest version");
+    }
+
+    @Test
+    void updatingAnUnknownDocumentIsNotFound() {
+        LuceneDocumentStore store = open(MANUAL_REFRESH);
+        assertThrows(org.chartroom.core.error.NotFoundException.class,
+                () -> store.update(Notes.id(404), current -> current));
     }
 
     @Test

@@ -33,6 +33,11 @@ public final class Auditor {
             return new Access(action, patientMrn, documentId, AuditEvent.DENIED, why, breakGlass, detail);
         }
 
+        /** Granted, but the action could not be done (e.g. a stale version, a state that does not allow it). */
+        public Access failed(String why) {
+            return new Access(action, patientMrn, documentId, AuditEvent.FAILURE, why, breakGlass, detail);
+        }
+
         public Access brokeGlass(String why) {
             return new Access(action, patientMrn, documentId, outcome, why, true, detail);
         }

@@ -60,7 +60,8 @@ public final class IngestBenchmark {
         summary.put("intakeThreads", intakeThreads);
         summary.put("encryption", encrypted ? "on" : "off");
         for (String key : List.of("endToEndDocumentsPerSecond", "pipelineDocumentsPerSecond",
-                "intakeDocumentsPerSecond", "endToEndSeconds", "pipelineSeconds")) {
+                "intakeDocumentsPerSecond", "endToEndSeconds", "pipelineSeconds", "endToEndCpuMsPerDocument",
+                "pipelineCpuMsPerDocument")) {
             summary.put(key, median(perRun, key));
         }
         summary.put("peakRssMib", median(perRun, "peakRssMib"));
@@ -87,6 +88,7 @@ public final class IngestBenchmark {
                 : Encryption.off();
         System.gc();
         ProcessMemory.resetPeaks();
+        long cpuStarted = CpuTime.processNanos();
         long started = System.nanoTime();
         double intakeSeconds;
         try (ChartroomRuntime runtime = ChartroomRuntime.open(settings, encryption);
@@ -99,16 +101,19 @@ public final class IngestBenchmark {
             awaitIndexed(runtime, bar);
         }
         double endToEnd = (System.nanoTime() - started) / 1e9;
+        double endToEndCpu = (CpuTime.processNanos() - cpuStarted) / 1e9;
         double peakRss = ProcessMemory.peakRssMib();
         double peakHeap = ProcessMemory.peakHeapMib();
 
         delete(settings.indexDir());
+        long cpuReopened = CpuTime.processNanos();
         long reopened = System.nanoTime();
         try (ChartroomRuntime runtime = ChartroomRuntime.open(settings, encryption);
              ProgressBar bar = new ProgressBar(label(run) + " pipeline only", reports.size())) {
             awaitIndexed(runtime, bar);
         }
         double pipeline = (System.nanoTime() - reopened) / 1e9;
+        double pipelineCpu = (CpuTime.processNanos() - cpuReopened) / 1e9;
 
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("run", run);
@@ -119,6 +124,9 @@ public final class IngestBenchmark {
         figures.put("intakeDocumentsPerSecond", reports.size() / intakeSeconds);
         figures.put("pipelineSeconds", pipeline);
         figures.put("pipelineDocumentsPerSecond", reports.size() / pipeline);
+        // CPU milliseconds per document (all threads): what a document costs, whatever else runs on the machine.
+        figures.put("endToEndCpuMsPerDocument", endToEndCpu * 1000 / reports.size());
+        figures.put("pipelineCpuMsPerDocument", pipelineCpu * 1000 / reports.size());
         figures.put("peakRssMib", peakRss);
         figures.put("peakHeapMib", peakHeap);
         delete(dir);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.chartroom.asr.DictationTranscriber;
 import org.chartroom.asr.Transcript;
-import org.chartroom.asr.Word;
+import org.chartroom.core.text.SpokenWord;
 import org.chartroom.core.error.ChartroomException;
 import org.chartroom.core.error.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -48,7 +48,7 @@ final class TranscribeCommand implements Callable<Integer> {
                     Transcript t = transcriber.transcribe(file);
                     line.put("text", t.draft());
                     ArrayNode words = line.putArray("words");
-                    for (Word w : t.words()) {
+                    for (SpokenWord w : t.words()) {
                         words.addObject().put("word", w.word()).put("start", w.start()).put("end", w.end())
                                 .put("conf", w.confidence()).put("low", w.lowConfidence());
                     }

@@ -1,6 +1,7 @@
 package org.chartroom.api.http;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,6 +18,9 @@ import org.chartroom.core.error.ForbiddenException;
 import org.chartroom.core.error.InvalidInputException;
 import org.chartroom.core.error.NotFoundException;
 import org.chartroom.core.error.PayloadTooLargeException;
+import org.chartroom.core.error.PreconditionFailedException;
+import org.chartroom.core.error.PreconditionRequiredException;
+import org.chartroom.core.error.RangeNotSatisfiableException;
 import org.chartroom.core.error.UnprocessableContentException;
 import org.chartroom.core.error.UnsupportedMediaTypeException;
 import org.slf4j.Logger;
@@ -48,6 +52,12 @@ final class ChartroomExceptionHandler implements ExceptionHandler<ChartroomExcep
             return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
         } else if (e instanceof UnprocessableContentException) {
             return HttpStatus.UNPROCESSABLE_ENTITY;
+        } else if (e instanceof PreconditionFailedException) {
+            return HttpStatus.PRECONDITION_FAILED;
+        } else if (e instanceof PreconditionRequiredException) {
+            return HttpStatus.PRECONDITION_REQUIRED;
+        } else if (e instanceof RangeNotSatisfiableException) {
+            return HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE;
         } else if (e instanceof ConflictException) {
             return HttpStatus.CONFLICT;
         } else if (e instanceof ConfigurationException) {
@@ -62,6 +72,9 @@ final class ChartroomExceptionHandler implements ExceptionHandler<ChartroomExcep
         LOG.info("{} {} -> {} {}: {}", request.getMethodName(), request.getPath(), status.getCode(), e.kind(),
                 e.logMessage());
         MutableHttpResponse<?> response = HttpResponse.status(status);
+        if (e instanceof RangeNotSatisfiableException range) {
+            response.header(HttpHeaders.CONTENT_RANGE, "bytes */" + range.length());
+        }
         return errors.processResponse(ErrorContext.builder(request).cause(e).errorMessage(e.getMessage()).build(),
                 response);
     }

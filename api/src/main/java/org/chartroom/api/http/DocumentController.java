@@ -18,53 +18,37 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.Optional;
 import org.chartroom.api.audit.Auditor;
 import org.chartroom.api.runtime.ChartroomRuntime;
-import org.chartroom.api.security.AccessPolicy;
 import org.chartroom.core.audit.AuditAction;
 import org.chartroom.core.document.DocumentId;
 import org.chartroom.core.document.DocumentMetadata;
 import org.chartroom.core.document.DocumentRecord;
 import org.chartroom.core.document.IntakeRecord;
-import org.chartroom.core.error.ForbiddenException;
 import org.chartroom.core.error.InvalidInputException;
 import org.chartroom.core.error.NotFoundException;
 
 /**
  * Intake and retrieval of documents. Thin: validates, authorizes, audits, delegates to the runtime, shapes the answer.
- * Every read of a record goes through {@link AccessPolicy} and is audited, including refusals.
+ * Every read of a record goes through {@link RecordAccess} and is audited, including refusals.
  */
 @Controller("/api/documents")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({"PHYSICIAN", "TRANSCRIPTIONIST", "CODER", "HIM"})
 final class DocumentController {
     private final ChartroomRuntime runtime;
-    private final AccessPolicy policy;
+    private final RecordAccess access;
     private final Auditor auditor;
 
-    DocumentController(ChartroomRuntime runtime, AccessPolicy policy, Auditor auditor) {
+    DocumentController(ChartroomRuntime runtime, RecordAccess access, Auditor auditor) {
         this.runtime = runtime;
-        this.policy = policy;
+        this.access = access;
         this.auditor = auditor;
     }
 
     /** The record, if this user may see it; the access (or the refusal) is audited either way. */
     private DocumentRecord authorized(HttpRequest<?> request, Authentication user, String id, AuditAction action) {
-        DocumentRecord record = runtime.document(DocumentId.parse(id));
-        Optional<String> glass = policy.breakGlassReason(request);
-        Auditor.Access access = Auditor.Access.of(action, record.metadata().patientMrn(), id);
-        switch (policy.decide(user, record.metadata(), glass.isPresent())) {
-            case ALLOWED -> auditor.record(request, user, access);
-            case BREAK_GLASS -> auditor.record(request, user, access.brokeGlass(glass.get()));
-            default -> {
-                auditor.record(request, user, access.denied("no treatment relationship; break the glass to proceed"));
-                throw new ForbiddenException("you have no access to this patient's record; to open it in an "
-                        + "emergency, repeat the request with the header " + AccessPolicy.BREAK_GLASS_HEADER
-                        + " giving your reason (the access will be reviewed)");
-            }
-        }
-        return record;
+        return access.read(request, user, id, action);
     }
 
     /**
@@ -93,7 +77,8 @@ final class DocumentController {
 
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
     DocumentViews.Document get(HttpRequest<?> request, Authentication user, @PathVariable String id) {
-        return DocumentViews.Document.of(authorized(request, user, id, AuditAction.READ));
+        DocumentRecord record = authorized(request, user, id, AuditAction.READ);
+        return DocumentViews.Document.of(record, runtime.progress(record.id()).orElse(null));
     }
 
     @Get(uri = "/{id}/versions/{number}", produces = MediaType.APPLICATION_JSON)

@@ -11,6 +11,10 @@ import org.chartroom.core.document.Original;
 import org.chartroom.core.text.Annotation;
 import org.chartroom.core.text.Page;
 import org.chartroom.core.text.Section;
+import org.chartroom.core.text.SpokenWord;
+import org.chartroom.core.text.Transcription;
+import org.chartroom.ingest.format.DocumentFormats;
+import org.chartroom.ingest.pipeline.Pipeline;
 
 /** The JSON shapes of documents in the HTTP API (codes in lower case, as the intake form takes them). */
 final class DocumentViews {
@@ -48,11 +52,29 @@ final class DocumentViews {
         }
     }
 
-    /** A document with its latest text, sections and the list of its versions. */
+    /**
+     * How far the pipeline has got with a document it is working on: pages recognised of a scan, or seconds
+     * recognised of a dictation ({@code total} null when the file does not declare its length).
+     */
+    record Progress(int done, Integer total, String unit) {
+        static Progress of(DocumentRecord r, Pipeline.PageCount count) {
+            if (count == null) {
+                return null;
+            }
+            String unit = isAudio(r.original()) ? "seconds" : "pages";
+            return new Progress(count.done(), count.total() > 0 ? count.total() : null, unit);
+        }
+    }
+
+    static boolean isAudio(Original original) {
+        return DocumentFormats.baseType(original.mediaType()).startsWith("audio/");
+    }
+
+    /** A document with its latest text, sections and the list of its versions; progress while it is processed. */
     record Document(String id, String state, String failureReason, Metadata metadata, Original original,
                     Integer version, String text, List<Section> sections, int sentences, List<PageView> pages,
-                    List<VersionSummary> versions) {
-        static Document of(DocumentRecord r) {
+                    List<VersionSummary> versions, Progress progress) {
+        static Document of(DocumentRecord r, Pipeline.PageCount progress) {
             String id = r.id().value();
             List<VersionSummary> versions = r.versions().stream()
                     .map(v -> new VersionSummary(v.number(), v.createdAt(), v.createdBy(), v.source(),
@@ -63,7 +85,33 @@ final class DocumentViews {
             return new Document(id, r.state().code(), r.failureReason(), Metadata.of(r.metadata()), r.original(),
                     latest == null ? null : latest.number(), latest == null ? "" : latest.text(), a.sections(),
                     a.sentences().size(), latest == null ? List.of() : latest.pages().stream().map(PageView::of).toList(),
-                    versions);
+                    versions, Progress.of(r, progress));
+        }
+    }
+
+    /** What the recogniser heard, for the player: words with timings and confidences, and its raw output. */
+    record Heard(int version, String engine, double seconds, String raw, List<SpokenWord> words) {
+    }
+
+    /**
+     * The latest version for correcting, with its ETag (send it back in {@code If-Match}) and, for a dictation, the
+     * audio's location and the transcription of the machine version it started from.
+     */
+    record Draft(String id, String state, int version, String etag, Instant createdAt, String createdBy,
+                 String source, String text, List<Section> sections, String audio, Heard transcription) {
+        static Draft of(DocumentRecord r, DocumentVersion latest) {
+            String id = r.id().value();
+            Heard heard = null;
+            for (DocumentVersion v : r.versions()) {
+                Transcription t = v.transcription();
+                if (t != null) {
+                    heard = new Heard(v.number(), t.engine(), t.seconds(), t.raw(), t.words());
+                }
+            }
+            Annotation a = latest.annotation() == null ? Annotation.EMPTY : latest.annotation();
+            return new Draft(id, r.state().code(), latest.number(), VersionTag.of(latest.number()),
+                    latest.createdAt(), latest.createdBy(), latest.source(), latest.text(), a.sections(),
+                    isAudio(r.original()) ? locationOf(id) + "/audio" : null, heard);
         }
     }
 

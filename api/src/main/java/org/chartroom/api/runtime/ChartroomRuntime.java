@@ -4,8 +4,11 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.chartroom.api.audit.AuditLog;
+import org.chartroom.asr.AsrSettings;
 import org.chartroom.core.audit.AuditAction;
 import org.chartroom.core.audit.AuditEvent;
 import java.util.Map;
@@ -55,11 +58,14 @@ public final class ChartroomRuntime implements AutoCloseable {
     private final PeriodicCommitter committer;
     private final AuditLog audit;
     private final ScanRecognizer ocr;
+    private final Optional<DictationExtractor> dictation;
+    private final DraftRevisions drafts;
     private boolean closed;
 
     private ChartroomRuntime(ChartroomSettings settings, OriginalStore originals, LuceneDocumentStore store,
                              EmbeddedWorkQueue queue, Pipeline pipeline, IntakeService intake,
-                             PeriodicCommitter committer, AuditLog audit, ScanRecognizer ocr) {
+                             PeriodicCommitter committer, AuditLog audit, ScanRecognizer ocr,
+                             Optional<DictationExtractor> dictation, DraftRevisions drafts) {
         this.settings = settings;
         this.originals = originals;
         this.store = store;
@@ -69,6 +75,8 @@ public final class ChartroomRuntime implements AutoCloseable {
         this.committer = committer;
         this.audit = audit;
         this.ocr = ocr;
+        this.dictation = dictation;
+        this.drafts = drafts;
     }
 
     /** Opens the data directory with encryption at rest, the master keys as the environment says (see {@link MasterKeys}). */
@@ -92,19 +100,25 @@ public final class ChartroomRuntime implements AutoCloseable {
         OriginalStore originals = OriginalStore.open(settings.originalsDir(), encryption);
         LuceneDocumentStore store = null;
         ScanRecognizer ocr = null;
+        Optional<DictationExtractor> dictation = Optional.empty();
         try {
             store = LuceneDocumentStore.open(settings.indexDir(),
                     StoreSettings.defaults().withRefreshInterval(settings.refreshInterval()).withEncryption(encryption));
             // Tika spools some originals to temporary files while parsing: keep those PHI copies in the data dir.
             ocr = new ScanRecognizer(settings.ocr());
-            List<TextExtractor> extractors = List.of(new TikaTextExtractor(Components.tikaConfig(),
+            // After the store: it holds the data directory's lock, and opening speech recognition clears its spool.
+            AsrSettings asr = settings.asr();
+            dictation = DictationExtractor.open(asr);
+            List<TextExtractor> extractors = new ArrayList<>();
+            dictation.ifPresent(extractors::add);
+            extractors.add(new TikaTextExtractor(Components.tikaConfig(),
                     ExtractSettings.defaults().withTempDirectory(originals.scratchDirectory()), ocr));
             EmbeddedWorkQueue queue = new EmbeddedWorkQueue(settings.workers());
-            Pipeline pipeline = new Pipeline(originals, extractors,
-                    Components.annotatorIfIndexed(settings.dataDir()), store);
+            ClinicalAnnotator annotator = Components.annotatorIfIndexed(settings.dataDir());
+            Pipeline pipeline = new Pipeline(originals, extractors, annotator, store);
             IntakeService intake = new IntakeService(originals, new MediaTypeSniffer(Components.tikaConfig()),
                     IntakeService.readableBy(extractors), queue, new IntakeSettings(settings.maxUploadBytes())
-                            .withImageLimitsOf(ocr.settings()),
+                            .withImageLimitsOf(ocr.settings()).withMaxAudioSeconds(asr.maxSeconds()),
                     Clock.systemUTC());
             PeriodicCommitter committer = new PeriodicCommitter(store, settings.commitInterval());
             queue.start(pipeline);
@@ -112,8 +126,10 @@ public final class ChartroomRuntime implements AutoCloseable {
             LOG.info("data directory open: {} documents indexed, {} unfinished uploads queued again, {}, {} ms",
                     store.count(), resubmitted, encryption, (System.nanoTime() - started) / 1_000_000);
             return new ChartroomRuntime(settings, originals, store, queue, pipeline, intake, committer,
-                    AuditLog.open(settings.auditDir(), encryption), ocr);
+                    AuditLog.open(settings.auditDir(), encryption), ocr, dictation,
+                    new DraftRevisions(store, annotator, Clock.systemUTC()));
         } catch (RuntimeException e) {
+            dictation.ifPresent(DictationExtractor::close);
             if (ocr != null) {
                 ocr.close();
             }
@@ -156,6 +172,11 @@ public final class ChartroomRuntime implements AutoCloseable {
     /** Scanned pages recognised so far while the document is being processed; empty otherwise. */
     public java.util.Optional<Pipeline.PageCount> progress(DocumentId id) {
         return pipeline.progress(id);
+    }
+
+    /** Corrections of drafts and their hand-over for signature. */
+    public DraftRevisions drafts() {
+        return drafts;
     }
 
     public IntakeRecord intakeRecord(DocumentId id) {
@@ -204,6 +225,7 @@ public final class ChartroomRuntime implements AutoCloseable {
         closed = true;
         queue.close();
         ocr.close();
+        dictation.ifPresent(DictationExtractor::close);
         committer.close();
         store.close();
         originals.close();

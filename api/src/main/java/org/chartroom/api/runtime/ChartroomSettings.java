@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import org.chartroom.asr.AsrSettings;
 import org.chartroom.ingest.ocr.OcrSettings;
 import org.chartroom.core.error.ConfigurationException;
 
@@ -76,6 +77,11 @@ public record ChartroomSettings(Path dataDir, long maxUploadBytes, int workers, 
     /** {@link #ocrFromEnvironment} of this process's environment. */
     public OcrSettings ocr() {
         return ocrFromEnvironment(System.getenv());
+    }
+
+    /** The dictation settings ({@code CHARTROOM_ASR_*}, see {@link AsrSettings#fromEnvironment}) of this process. */
+    public AsrSettings asr() {
+        return AsrSettings.fromEnvironment(dataDir, System.getenv());
     }
 
     private static <T> T number(Map<String, String> env, String name, T fallback, Function<String, T> parse) {

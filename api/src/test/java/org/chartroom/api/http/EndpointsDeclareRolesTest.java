@@ -1,5 +1,6 @@
 package org.chartroom.api.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +50,28 @@ class EndpointsDeclareRolesTest {
             }
         }
         assertFalse(controllers.isEmpty());
-        assertTrue(controllers.contains("DocumentController") && controllers.contains("AuditController"));
+        assertTrue(controllers.containsAll(List.of("DocumentController", "AuditController", "DraftController")),
+                controllers.toString());
         assertTrue(unsecured.isEmpty(), "routes without @Secured: " + unsecured);
+    }
+
+    /**
+     * Changing a draft is clinical work: only physicians (their own documents) and transcriptionists do it; coders,
+     * HIM, auditors and administrators may not, even where they may read.
+     */
+    @Test
+    void onlyPhysiciansAndTranscriptionistsChangeDrafts() {
+        List<String> changes = new ArrayList<>();
+        for (Method m : DraftController.class.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(Put.class) || m.isAnnotationPresent(Post.class)) {
+                Secured secured = m.getAnnotation(Secured.class);
+                assertTrue(secured != null, m.getName() + " declares its own roles");
+                assertEquals(Set.of("PHYSICIAN", "TRANSCRIPTIONIST"), Set.of(secured.value()), m.getName());
+                changes.add(m.getName());
+            }
+        }
+        assertEquals(Set.of("correct", "readyForSignature"), Set.copyOf(changes));
+        assertEquals(Set.of("PHYSICIAN", "TRANSCRIPTIONIST", "HIM"),
+                Set.of(DraftController.class.getAnnotation(Secured.class).value()), "who may listen and read");
     }
 }

@@ -1,5 +1,6 @@
 package org.chartroom.api.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -161,6 +162,15 @@ public final class ServerProcess implements AutoCloseable {
             b.headers(headers);
         }
         return client().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Entries of the audit trail matching {@code query} (the filters of {@code GET /api/audit}), read as auditor. */
+    public JsonNode auditEntries(String query) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(Role.AUDITOR, "/api/audit?limit=500&" + query);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/audit failed: " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body()).get("entries");
     }
 
     /** Any request; {@code role} null sends no credentials. */

@@ -2,6 +2,7 @@ package org.chartroom.asr.audio;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
 import org.chartroom.asr.process.SupervisedProcess;
 import org.chartroom.core.error.PayloadTooLargeException;
 import org.chartroom.core.error.UnprocessableContentException;
@@ -24,17 +25,31 @@ public final class DecodedAudio extends InputStream {
     private final long maxBytes;
     private final double maxSeconds;
     private final Runnable onClose;
+    private final DecodeProgress progress;
+    private final CompletableFuture<Double> declaredSeconds;
     private long bytes;
+    private long reportedAt;
     private boolean ended;
     private boolean closed;
 
-    DecodedAudio(SupervisedProcess ffmpeg, String inputPath, double maxSeconds, Runnable onClose) {
+    DecodedAudio(SupervisedProcess ffmpeg, String inputPath, double maxSeconds, DecodeProgress progress,
+                 CompletableFuture<Double> declaredSeconds, Runnable onClose) {
         this.ffmpeg = ffmpeg;
         this.pcm = ffmpeg.stdout();
         this.inputPath = inputPath;
         this.maxSeconds = maxSeconds;
         this.maxBytes = (long) (maxSeconds * AudioDecoder.BYTES_PER_SECOND);
         this.onClose = onClose;
+        this.progress = progress;
+        this.declaredSeconds = declaredSeconds;
+    }
+
+    /**
+     * The length the container declares; 0 when not known, or not probed yet (it is only a hint for progress:
+     * {@link #seconds()} is what was read).
+     */
+    public double declaredSeconds() {
+        return declaredSeconds.getNow(0.0);
     }
 
     /** Seconds of audio read so far (the whole length once the stream has ended). */
@@ -61,6 +76,10 @@ public final class DecodedAudio extends InputStream {
             return -1;
         }
         bytes += n;
+        if (bytes - reportedAt >= AudioDecoder.BYTES_PER_SECOND) {
+            reportedAt = bytes;
+            progress.decoded(seconds(), declaredSeconds());
+        }
         if (bytes > maxBytes) {
             ended = true;
             close();

@@ -2,7 +2,7 @@ package org.chartroom.asr.engine;
 
 import java.io.InputStream;
 import java.util.List;
-import org.chartroom.asr.Word;
+import org.chartroom.core.text.SpokenWord;
 
 /**
  * A speech recogniser behind the {@link org.chartroom.asr.Transcriber}: 16 kHz mono s16le PCM in, words with timings
@@ -18,7 +18,7 @@ public interface SpeechEngine extends AutoCloseable {
     /** {@code vosk} or {@code pocketsphinx}. */
     String name();
 
-    List<Word> recognize(InputStream pcm);
+    List<SpokenWord> recognize(InputStream pcm);
 
     @Override
     void close();

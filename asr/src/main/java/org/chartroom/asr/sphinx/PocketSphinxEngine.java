@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.chartroom.asr.Word;
+import org.chartroom.core.text.SpokenWord;
 import org.chartroom.asr.audio.AudioDecoder;
 import org.chartroom.asr.engine.SpeechEngine;
 import org.chartroom.asr.process.SupervisedProcess;
@@ -75,13 +75,13 @@ public final class PocketSphinxEngine implements SpeechEngine {
     }
 
     @Override
-    public List<Word> recognize(InputStream pcm) {
+    public List<SpokenWord> recognize(InputStream pcm) {
         List<String> command = new ArrayList<>(List.of(binary, "-infile", "/dev/stdin", "-time", "yes",
                 "-hmm", model.acousticModel().toString(), "-lm", model.languageModel().toString(),
                 "-dict", model.dictionary().toString(), "-samprate", String.valueOf(AudioDecoder.SAMPLE_RATE)));
         command.addAll(decoderOptions);
         try (SupervisedProcess decoder = SupervisedProcess.start(command, INSTALL_HINT)) {
-            CompletableFuture<List<Word>> words = CompletableFuture.supplyAsync(() -> readWords(decoder.stdout()),
+            CompletableFuture<List<SpokenWord>> words = CompletableFuture.supplyAsync(() -> readWords(decoder.stdout()),
                     r -> {
                         Thread t = new Thread(r, "pocketsphinx-out");
                         t.setDaemon(true);
@@ -142,8 +142,8 @@ public final class PocketSphinxEngine implements SpeechEngine {
                 + " pocketsphinx-en-us");
     }
 
-    static List<Word> readWords(InputStream out) {
-        List<Word> words = new ArrayList<>();
+    static List<SpokenWord> readWords(InputStream out) {
+        List<SpokenWord> words = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
@@ -160,7 +160,7 @@ public final class PocketSphinxEngine implements SpeechEngine {
      * sentence marks ({@code <s>}, {@code </s>}), silence and fillers ({@code <sil>}, {@code [NOISE]}) give nothing;
      * alternative pronunciations ({@code for(2)}) are reduced to the word.
      */
-    static java.util.Optional<Word> parseWordLine(String line) {
+    static java.util.Optional<SpokenWord> parseWordLine(String line) {
         String[] f = line.strip().split("\\s+");
         if (f.length != 4) {
             return java.util.Optional.empty();
@@ -177,7 +177,7 @@ public final class PocketSphinxEngine implements SpeechEngine {
             double start = Double.parseDouble(f[1]);
             double end = Double.parseDouble(f[2]);
             double conf = Math.max(0, Math.min(1, Double.parseDouble(f[3])));
-            return java.util.Optional.of(new Word(token, start, Math.max(start, end), conf, false));
+            return java.util.Optional.of(new SpokenWord(token, start, Math.max(start, end), conf, false));
         } catch (NumberFormatException e) {
             return java.util.Optional.empty();
         }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.chartroom.asr.Word;
+import org.chartroom.core.text.SpokenWord;
 import org.chartroom.asr.audio.AudioDecoder;
 import org.chartroom.asr.engine.SpeechEngine;
 import org.chartroom.core.error.ConfigurationException;
@@ -91,11 +91,11 @@ public final class VoskEngine implements SpeechEngine {
     }
 
     @Override
-    public List<Word> recognize(InputStream pcm) {
+    public List<SpokenWord> recognize(InputStream pcm) {
         if (closed.get()) {
             throw new IllegalStateException("the Vosk engine is closed");
         }
-        List<Word> words = new ArrayList<>();
+        List<SpokenWord> words = new ArrayList<>();
         try (Recognizer recognizer = new Recognizer(model, AudioDecoder.SAMPLE_RATE)) {
             recognizer.setWords(true);
             byte[] buffer = new byte[CHUNK];
@@ -113,14 +113,14 @@ public final class VoskEngine implements SpeechEngine {
     }
 
     /** Adds the words of one Vosk result ({@code {"result":[{"conf","end","start","word"}],"text"}}). */
-    static void addWords(String resultJson, List<Word> into) {
+    static void addWords(String resultJson, List<SpokenWord> into) {
         try {
             JsonNode result = JSON.readTree(resultJson).path("result");
             for (JsonNode w : result) {
                 String word = w.path("word").asText("");
                 if (!word.isBlank() && !"[unk]".equals(word)) {
                     double start = w.path("start").asDouble();
-                    into.add(new Word(word, start, Math.max(start, w.path("end").asDouble()),
+                    into.add(new SpokenWord(word, start, Math.max(start, w.path("end").asDouble()),
                             Math.max(0, Math.min(1, w.path("conf").asDouble(1))), false));
                 }
             }

@@ -63,6 +63,18 @@ class AudioDecoderTest {
     }
 
     @Test
+    void theDeclaredLengthIsProbedForProgressOnly() throws IOException {
+        AudioDecoder decoder = new AudioDecoder("ffmpeg", 600, dir.resolve("spool"));
+        assertEquals(seconds, decoder.declaredSeconds(speech), 0.1);
+        assertEquals(0, decoder.declaredSeconds(Fixtures.writeBytes(dir.resolve("junk.bin"), new byte[100])));
+        assertEquals("ffprobe", AudioDecoder.ffprobeBeside("ffmpeg"));
+        assertEquals(Path.of("/opt/ff/bin/ffprobe").toString(), AudioDecoder.ffprobeBeside("/opt/ff/bin/ffmpeg"));
+        try (DecodedAudio quiet = decoder.open(speech)) {
+            assertEquals(0, quiet.declaredSeconds(), "not probed when no one asks for progress");
+        }
+    }
+
+    @Test
     void corruptBytesAreUnprocessableNotACrash() {
         byte[] noise = new byte[50_000];
         new Random(7).nextBytes(noise);

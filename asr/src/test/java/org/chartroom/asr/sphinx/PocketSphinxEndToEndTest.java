@@ -18,11 +18,12 @@ import org.chartroom.asr.AudioTextExtractor;
 import org.chartroom.asr.DictationTranscriber;
 import org.chartroom.asr.Fixtures;
 import org.chartroom.asr.Transcript;
-import org.chartroom.asr.Word;
+import org.chartroom.core.text.SpokenWord;
 import org.chartroom.asr.engine.EngineChoice;
 import org.chartroom.asr.eval.WordErrorRate;
 import org.chartroom.core.error.UnprocessableContentException;
 import org.chartroom.core.text.ExtractedText;
+import org.chartroom.core.text.Transcription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,17 +62,17 @@ class PocketSphinxEndToEndTest {
         String script = "the patient has a cough and a fever period she will return in two weeks period";
         Path wav = Fixtures.speak(script, "slt", dir.resolve("dictation.wav"));
         Transcript t = transcriber.transcribe(wav);
-        double wer = WordErrorRate.of(List.of(script.split(" ")), t.words().stream().map(Word::word).toList()).rate();
+        double wer = WordErrorRate.of(List.of(script.split(" ")), t.words().stream().map(SpokenWord::word).toList()).rate();
         assertTrue(wer < 0.5, "WER " + wer + " for: " + t.raw());
         assertTrue(t.seconds() > 3 && t.seconds() < 10, "audio length " + t.seconds());
         double previousEnd = 0;
-        for (Word w : t.words()) {
+        for (SpokenWord w : t.words()) {
             assertTrue(w.start() >= previousEnd - 1e-9 && w.end() <= t.seconds() + 0.1, "timings in order: " + w);
             assertTrue(w.confidence() >= 0 && w.confidence() <= 1);
             assertEquals(w.confidence() < 0.5, w.lowConfidence());
             previousEnd = w.end();
         }
-        assertEquals(String.join(" ", t.words().stream().map(Word::word).toList()), t.raw());
+        assertEquals(String.join(" ", t.words().stream().map(SpokenWord::word).toList()), t.raw());
         assertTrue(Character.isUpperCase(t.draft().charAt(0)) && t.draft().contains("."), t.draft());
     }
 
@@ -117,12 +118,46 @@ class PocketSphinxEndToEndTest {
         AudioTextExtractor extractor = new AudioTextExtractor(transcriber);
         assertTrue(extractor.supports("audio/vnd.wave") && extractor.supports("audio/mpeg")
                 && !extractor.supports("application/pdf"));
+        List<double[]> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (var in = Files.newInputStream(wav)) {
-            ExtractedText text = extractor.extract(in, "audio/vnd.wave");
+            ExtractedText text = extractor.extract(in, "audio/vnd.wave",
+                    (seconds, total) -> progress.add(new double[] {seconds, total}));
             assertEquals(1, text.pages().size());
             assertEquals(false, text.pages().get(0).ocr());
             assertEquals(text.text(), text.pages().get(0).text());
             assertTrue(!text.text().isBlank());
+            Transcription heard = text.transcription();
+            assertEquals("pocketsphinx", heard.engine());
+            assertEquals(String.join(" ", heard.words().stream().map(SpokenWord::word).toList()), heard.raw());
+            assertTrue(heard.raw().contains("illness"), heard.raw());
+            assertTrue(!progress.isEmpty(), "progress is reported while decoding");
+            double[] last = progress.get(progress.size() - 1);
+            assertTrue(last[0] >= 1 && last[0] <= heard.seconds(), "seconds decoded: " + last[0]);
+            for (double[] p : progress) {
+                // The length is probed beside the decode: unknown (0) until the probe answers, then the declared one.
+                assertTrue(p[1] == 0 || Math.abs(p[1] - heard.seconds()) < 0.1, "total " + p[1]);
+            }
+        }
+    }
+
+    @Test
+    void silenceAndOverLongAudioAreContentProblemsForThePipeline() throws Exception {
+        Path silence = dir.resolve("silence.wav");
+        Fixtures.run(List.of("ffmpeg", "-y", "-v", "error", "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono",
+                "-t", "3", silence.toString()));
+        AudioTextExtractor extractor = new AudioTextExtractor(transcriber);
+        try (var in = Files.newInputStream(silence)) {
+            UnprocessableContentException e = assertThrows(UnprocessableContentException.class,
+                    () -> extractor.extract(in, "audio/vnd.wave"));
+            assertTrue(e.getMessage().contains("no speech"), e.getMessage());
+        }
+        AsrSettings shortLimit = AsrSettings.fromEnvironment(dir, Map.of("CHARTROOM_ASR_MAX_SECONDS", "1"));
+        try (DictationTranscriber strict = DictationTranscriber.open(shortLimit);
+             var in = Files.newInputStream(Fixtures.speak("the lungs are clear to auscultation period", "rms",
+                     dir.resolve("long.wav")))) {
+            UnprocessableContentException e = assertThrows(UnprocessableContentException.class,
+                    () -> new AudioTextExtractor(strict).extract(in, "audio/vnd.wave"));
+            assertTrue(e.getMessage().contains("CHARTROOM_ASR_MAX_SECONDS"), e.getMessage());
         }
     }
 
@@ -134,7 +169,7 @@ class PocketSphinxEndToEndTest {
 
     @Test
     void parsesTheDecoderWordLines() {
-        assertEquals(new Word("for", 1.83, 1.98, 0.298782, false),
+        assertEquals(new SpokenWord("for", 1.83, 1.98, 0.298782, false),
                 PocketSphinxEngine.parseWordLine("for(2) 1.830 1.980 0.298782").orElseThrow());
         assertTrue(PocketSphinxEngine.parseWordLine("<sil> 0.1 0.2 0.9").isEmpty());
         assertTrue(PocketSphinxEngine.parseWordLine("[NOISE] 0.1 0.2 0.9").isEmpty());

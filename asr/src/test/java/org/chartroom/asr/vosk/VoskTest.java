@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.chartroom.asr.AsrSettings;
-import org.chartroom.asr.Word;
+import org.chartroom.core.text.SpokenWord;
 import org.chartroom.asr.engine.EngineChoice;
 import org.chartroom.asr.engine.SpeechEngines;
 import org.chartroom.core.error.ConfigurationException;
@@ -125,11 +125,11 @@ class VoskTest {
 
     @Test
     void readsVoskResults() {
-        List<Word> words = new ArrayList<>();
+        List<SpokenWord> words = new ArrayList<>();
         VoskEngine.addWords("{\"result\":[{\"conf\":0.9,\"end\":1.02,\"start\":0.6,\"word\":\"cough\"},"
                 + "{\"conf\":0.4,\"end\":1.5,\"start\":1.1,\"word\":\"[unk]\"}],\"text\":\"cough\"}", words);
         VoskEngine.addWords("{\"text\":\"\"}", words);
-        assertEquals(List.of(new Word("cough", 0.6, 1.02, 0.9, false)), words);
+        assertEquals(List.of(new SpokenWord("cough", 0.6, 1.02, 0.9, false)), words);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.chartroom.core.pipeline;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.chartroom.core.document.DocumentId;
 import org.chartroom.core.document.DocumentRecord;
 import org.chartroom.core.document.DocumentState;
@@ -20,6 +21,20 @@ public interface DocumentStore extends AutoCloseable {
     void put(DocumentRecord record);
 
     Optional<DocumentRecord> get(DocumentId id);
+
+    /**
+     * Replaces the record of {@code id} with {@code change} applied to it, atomically: no other update or put of the
+     * same id runs between the read and the write, so a check made inside {@code change} (that the version edited is
+     * still the latest, that the state allows the change) still holds when the result is written. {@code change} may
+     * throw to refuse; nothing is written then. Like {@link #put}, the result is visible to {@link #get} at once and
+     * durable after {@link #commit()}.
+     *
+     * @param change given the current record, returns the new one (same id); runs under a per-document lock, so it
+     *               should be quick (do slow work, such as annotating a text, before calling)
+     * @return the record written
+     * @throws org.chartroom.core.error.NotFoundException when the store has no record of {@code id}
+     */
+    DocumentRecord update(DocumentId id, UnaryOperator<DocumentRecord> change);
 
     /** The state of a stored document, cheaper than {@link #get}; empty when the id is not in the store. */
     Optional<DocumentState> state(DocumentId id);

@@ -25,13 +25,23 @@ public final class DocumentFormats {
     public static final String TIFF = "image/tiff";
     public static final String BMP = "image/bmp";
     public static final String GIF = "image/gif";
+    public static final String WAV = "audio/vnd.wave";
+    public static final String MP3 = "audio/mpeg";
+    public static final String FLAC = "audio/x-flac";
+    public static final String OGG_VORBIS = "audio/vorbis";
+    public static final String OGG_OPUS = "audio/opus";
+    public static final String OGG = "audio/ogg";
+    public static final String M4A = "audio/mp4";
 
     /** The image formats of scans, read by OCR. */
     public static final List<String> IMAGES = List.of(PNG, JPEG, TIFF, BMP, GIF);
 
+    /** The audio formats of dictations (as Tika names them), read by speech recognition. */
+    public static final List<String> AUDIO = List.of(WAV, MP3, FLAC, OGG_VORBIS, OGG_OPUS, OGG, M4A);
+
     /** Every document format Chartroom knows of, in the order they are listed to users. */
     public static final List<String> KNOWN = List.of(PLAIN_TEXT, PDF, DOCX, DOC, RTF, HTML, XHTML, ODT, PNG, JPEG,
-            TIFF, BMP, GIF);
+            TIFF, BMP, GIF, WAV, MP3, FLAC, OGG_VORBIS, OGG_OPUS, OGG, M4A);
 
     private DocumentFormats() {
     }
@@ -59,7 +69,10 @@ public final class DocumentFormats {
                     ? "; scanned images need OCR: install the tesseract-ocr and tesseract-ocr-eng packages"
                     : "; save the scan as PNG, JPEG, TIFF or PDF");
         } else if (detected.startsWith("audio/") || detected.startsWith("video/")) {
-            message.append("; dictations (audio) need speech recognition, which is not enabled yet");
+            message.append(AUDIO.contains(detected)
+                    ? "; dictations need speech recognition: install ffmpeg and PocketSphinx (apt-get install ffmpeg"
+                            + " pocketsphinx pocketsphinx-en-us) or set CHARTROOM_VOSK_MODEL, then restart"
+                    : "; save the dictation as WAV, MP3, FLAC, OGG or M4A");
         }
         return new UnsupportedMediaTypeException(message.toString());
     }

@@ -91,8 +91,10 @@ public final class IntakeService {
      * @throws PayloadTooLargeException      when the upload is longer than {@link IntakeSettings#maxUploadBytes()}
      * @throws InvalidInputException         when the upload is empty or could not be read to the end
      * @throws UnsupportedMediaTypeException when the content is not a supported document type
-     * @throws UnprocessableContentException when a PDF is corrupt, cut off, password-protected or has no pages, or an
-     *                                       image is corrupt, has too many pages or pages too large (from headers)
+     * @throws UnprocessableContentException when a PDF is corrupt, cut off, password-protected or has no pages, an
+     *                                       image is corrupt, has too many pages or pages too large (from headers),
+     *                                       or a WAV file is shorter than its header says
+     * @throws PayloadTooLargeException      also when a WAV header declares a dictation over the length limit
      */
     public IntakeRecord accept(DocumentMetadata metadata, String fileName, String receivedBy, InputStream content) {
         Objects.requireNonNull(metadata, "metadata");
@@ -110,6 +112,8 @@ public final class IntakeService {
                 PdfCheck.check(staged);
             } else if (DocumentFormats.IMAGES.contains(mediaType)) {
                 checkImage(staged);
+            } else if (DocumentFormats.WAV.equals(mediaType)) {
+                WavCheck.check(staged, settings.maxAudioSeconds());
             }
             IntakeRecord record = new IntakeRecord(DocumentId.random(), metadata, new Original(displayName(fileName),
                     mediaType, staged.size(), staged.sha256(), clock.instant(), receivedBy));

@@ -194,7 +194,7 @@ public final class Pipeline implements WorkHandler {
         Annotation annotation = annotator.annotate(text.text());
         Instant now = clock.instant();
         DocumentVersion first = new DocumentVersion(1, now, CREATED_BY, SOURCE, text.text(), text.pages(),
-                annotation);
+                annotation, text.transcription());
         log.info("document {} drafted: {}, {} pages, {} chars, {} sections, {} ms", id, mediaType,
                 text.pages().size(), text.text().length(), annotation.sections().size(),
                 (System.nanoTime() - started) / 1_000_000);

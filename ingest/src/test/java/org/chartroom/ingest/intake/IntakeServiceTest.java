@@ -189,10 +189,35 @@ class IntakeServiceTest {
     }
 
     @Test
-    void audioIsRefusedUntilDictationIsEnabled() {
+    void audioIsRefusedWhenNoRecogniserIsConfiguredAndTheMessageSaysHowToEnableIt() {
         UnsupportedMediaTypeException e = assertThrows(UnsupportedMediaTypeException.class,
                 () -> accept("dictation.pdf", Fixtures.wav()));
-        assertTrue(e.getMessage().contains("speech recognition, which is not enabled yet"), e.getMessage());
+        assertTrue(e.getMessage().contains("install ffmpeg and PocketSphinx") && e.getMessage().contains(
+                "CHARTROOM_VOSK_MODEL"), e.getMessage());
+        assertNothingStored();
+    }
+
+    @Test
+    void aWavDictationIsAcceptedWhenSpeechRecognitionReadsIt() {
+        IntakeRecord accepted = imageIntake(IntakeSettings.defaults()).accept(Fixtures.metadata(), "d.wav", "dr.test",
+                new ByteArrayInputStream(Fixtures.wav()));
+        assertEquals("audio/vnd.wave", accepted.original().mediaType());
+    }
+
+    @Test
+    void aWavCutOffInTransferIsUnprocessableAndOneOverTheLengthLimitTooLarge() {
+        byte[] wav = Fixtures.wav();
+        byte[] cut = Arrays.copyOf(wav, wav.length - 1000);
+        UnprocessableContentException e = assertThrows(UnprocessableContentException.class,
+                () -> imageIntake(IntakeSettings.defaults()).accept(Fixtures.metadata(), "d.wav", "dr.test",
+                        new ByteArrayInputStream(cut)));
+        assertTrue(e.getMessage().contains("cut off") && e.getMessage().contains(wav.length + " bytes"),
+                e.getMessage());
+        // The fixture holds 0.1 s of audio.
+        PayloadTooLargeException tooLong = assertThrows(PayloadTooLargeException.class,
+                () -> imageIntake(IntakeSettings.defaults().withMaxAudioSeconds(0.05)).accept(Fixtures.metadata(),
+                        "d.wav", "dr.test", new ByteArrayInputStream(wav)));
+        assertTrue(tooLong.getMessage().contains("CHARTROOM_ASR_MAX_SECONDS"), tooLong.getMessage());
         assertNothingStored();
     }
 

@@ -4,9 +4,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.chartroom.core.document.DocumentId;
 import org.chartroom.core.document.DocumentRecord;
 import org.chartroom.core.document.DocumentState;
+import org.chartroom.core.error.NotFoundException;
 import org.chartroom.core.pipeline.DocumentStore;
 import org.chartroom.core.search.SearchQuery;
 import org.chartroom.core.search.SearchResult;
@@ -33,6 +35,17 @@ public final class InMemoryDocumentStore implements DocumentStore {
     @Override
     public Optional<DocumentRecord> get(DocumentId id) {
         return Optional.ofNullable(records.get(id));
+    }
+
+    @Override
+    public DocumentRecord update(DocumentId id, UnaryOperator<DocumentRecord> change) {
+        throwIfFailing();
+        DocumentRecord updated = records.computeIfPresent(id, (key, current) -> change.apply(current));
+        if (updated == null) {
+            throw new NotFoundException("no document with id " + id);
+        }
+        puts.incrementAndGet();
+        return updated;
     }
 
     @Override

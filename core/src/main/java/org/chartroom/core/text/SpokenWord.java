@@ -1,7 +1,7 @@
-package org.chartroom.asr;
+package org.chartroom.core.text;
 
 /**
- * One recognised word with its place in the audio, as a transcriptionist's player needs it.
+ * One recognised word of a dictation with its place in the audio, as a transcriptionist's player needs it.
  *
  * @param word          the word as the recogniser spelled it (lower case, no punctuation)
  * @param start         where it starts, in seconds from the start of the audio
@@ -9,8 +9,8 @@ package org.chartroom.asr;
  * @param confidence    the recogniser's confidence in [0, 1] (a posterior probability)
  * @param lowConfidence true when the confidence is below the configured threshold: the draft marks it for review
  */
-public record Word(String word, double start, double end, double confidence, boolean lowConfidence) {
-    public Word {
+public record SpokenWord(String word, double start, double end, double confidence, boolean lowConfidence) {
+    public SpokenWord {
         if (word == null || word.isBlank()) {
             throw new IllegalArgumentException("a word needs its text");
         }
@@ -20,7 +20,7 @@ public record Word(String word, double start, double end, double confidence, boo
     }
 
     /** The same word, marked as low confidence when its confidence is below {@code threshold}. */
-    public Word markedBelow(double threshold) {
-        return new Word(word, start, end, confidence, confidence < threshold);
+    public SpokenWord markedBelow(double threshold) {
+        return new SpokenWord(word, start, end, confidence, confidence < threshold);
     }
 }
