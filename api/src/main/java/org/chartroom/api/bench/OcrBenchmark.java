@@ -25,6 +25,7 @@ import org.chartroom.ingest.ocr.PageProgress;
 import org.chartroom.ingest.ocr.PreprocessingStep;
 import org.chartroom.ingest.ocr.Preprocessor;
 import org.chartroom.ingest.ocr.ScanImages;
+import org.chartroom.ingest.ocr.ScanPage;
 import org.chartroom.ingest.ocr.ScanRecognizer;
 import org.chartroom.ingest.ocr.Tesseract;
 
@@ -61,7 +62,7 @@ public final class OcrBenchmark {
 
     public BenchReport run(int warmup, int runs) throws Exception {
         requireTesseract();
-        double loadAtStart = ProcessCpu.loadAverage();
+        double loadAtStart = loadAverage();
         for (int r = 0; r < warmup; r++) {
             recognise(settings, scans);
         }
@@ -82,18 +83,8 @@ public final class OcrBenchmark {
             }
             return Map.of();
         });
-        Map<Scan, Set<PreprocessingStep>> applied = applied();
-        Map<PreprocessingStep, Map<Scan, String>> without = new LinkedHashMap<>();
-        for (PreprocessingStep step : PreprocessingStep.values()) {
-            List<Scan> changed = scans.stream().filter(s -> applied.get(s).contains(step)).toList();
-            if (!changed.isEmpty() && settings.preprocessing().contains(step)) {
-                Set<PreprocessingStep> others = EnumSet.copyOf(settings.preprocessing());
-                others.remove(step);
-                Map<Scan, String> results = new LinkedHashMap<>(project);
-                results.putAll(recognise(settings.withPreprocessing(others), changed));
-                without.put(step, results);
-            }
-        }
+        Map<Scan, Preparation> prepared = prepare();
+        Map<PreprocessingStep, Map<Scan, String>> without = withoutEachStep(project, prepared);
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("pages per degradation", clean.size());
@@ -118,23 +109,7 @@ public final class OcrBenchmark {
         List<String> overTarget = new ArrayList<>();
         List<String> worse = new ArrayList<>();
         for (Degradation d : Degradation.values()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("degradation", d.label);
-            row.put("cer", rate(project, d, ErrorRate::cer));
-            row.put("wer", rate(project, d, ErrorRate::wer));
-            row.put("tesseractCer", rate(plain.result, d, ErrorRate::cer));
-            row.put("tesseractWer", rate(plain.result, d, ErrorRate::wer));
-            StringBuilder steps = new StringBuilder();
-            for (PreprocessingStep step : PreprocessingStep.values()) {
-                long pages = scans.stream().filter(s -> s.degradation() == d && applied.get(s).contains(step))
-                        .count();
-                row.put(step.label + "Pages", pages);
-                if (pages > 0 && without.containsKey(step)) {
-                    double cer = rate(without.get(step), d, ErrorRate::cer);
-                    row.put("cerWithout" + capitalised(step.label), cer);
-                    steps.append(String.format("   %s on %d: without it %.2f%%", step.label, pages, 100 * cer));
-                }
-            }
+            Map<String, Object> row = row(d, project, plain.result, prepared, without);
             rows.add(row);
             double cer = (double) row.get("cer");
             if (cer > (d == Degradation.CLEAN_300 ? CLEAN_CER : DEGRADED_CER)) {
@@ -143,9 +118,10 @@ public final class OcrBenchmark {
             if (cer > (double) row.get("tesseractCer")) {
                 worse.add(d.label);
             }
-            summary.put(d.label + " CER/WER", String.format("%.2f%% / %.2f%%   tesseract %.2f%% / %.2f%%%s",
+            summary.put(d.label + " CER/WER", String.format("%.2f%% / %.2f%%   tesseract %.2f%% / %.2f%%",
                     100 * cer, 100 * (double) row.get("wer"), 100 * (double) row.get("tesseractCer"),
-                    100 * (double) row.get("tesseractWer"), steps));
+                    100 * (double) row.get("tesseractWer")));
+            summary.put(d.label + " preprocessing", stepsLine(row));
         }
         perRun.get(perRun.size() - 1).put("degradations", rows);
         summary.put("target CER (clean ≤ 1%, degraded ≤ 3%)", overTarget.isEmpty() ? "met"
@@ -155,8 +131,72 @@ public final class OcrBenchmark {
         summary.put("target ≥ 20 pages/min on " + TARGET_CORES + " cores (from CPU s/page)",
                 TARGET_CORES * 60 / cpuPerPage >= PAGES_PER_MINUTE ? "met" : "NOT met");
         summary.put("load average (1 min) at start / end",
-                String.format("%.2f / %.2f", loadAtStart, ProcessCpu.loadAverage()));
+                String.format("%.2f / %.2f", loadAtStart, loadAverage()));
         return new BenchReport("ocr", summary, perRun);
+    }
+
+    /**
+     * For each step that ran on some page, the results with that step switched off: only the pages it ran on are
+     * recognised again (on the others nothing changes).
+     */
+    private Map<PreprocessingStep, Map<Scan, String>> withoutEachStep(Map<Scan, String> project,
+                                                                      Map<Scan, Preparation> prepared)
+            throws Exception {
+        Map<PreprocessingStep, Map<Scan, String>> without = new LinkedHashMap<>();
+        for (PreprocessingStep step : settings.preprocessing()) {
+            List<Scan> changed = scans.stream().filter(s -> prepared.get(s).applied().contains(step)).toList();
+            if (!changed.isEmpty()) {
+                Set<PreprocessingStep> others = EnumSet.copyOf(settings.preprocessing());
+                others.remove(step);
+                Map<Scan, String> results = new LinkedHashMap<>(project);
+                results.putAll(recognise(settings.withPreprocessing(others), changed));
+                without.put(step, results);
+            }
+        }
+        return without;
+    }
+
+    /** One degradation's figures. */
+    private Map<String, Object> row(Degradation d, Map<Scan, String> project, Map<Scan, String> plain,
+                                    Map<Scan, Preparation> prepared,
+                                    Map<PreprocessingStep, Map<Scan, String>> without) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("degradation", d.label);
+        row.put("cer", rate(project, d, ErrorRate::cer));
+        row.put("wer", rate(project, d, ErrorRate::wer));
+        row.put("tesseractCer", rate(plain, d, ErrorRate::cer));
+        row.put("tesseractWer", rate(plain, d, ErrorRate::wer));
+        List<Scan> pages = scans.stream().filter(s -> s.degradation() == d).toList();
+        row.put("pages", pages.size());
+        row.put("preprocessingCpuMillisPerPage", Stats.median(pages.stream()
+                .map(s -> prepared.get(s).cpuMillis()).toList()));
+        for (PreprocessingStep step : PreprocessingStep.values()) {
+            long ran = pages.stream().filter(s -> prepared.get(s).applied().contains(step)).count();
+            row.put(step.label + "Pages", ran);
+            if (ran > 0 && without.containsKey(step)) {
+                row.put(step.label + "CerWithout", rate(without.get(step), d, ErrorRate::cer));
+            }
+        }
+        return row;
+    }
+
+    /** "30 ms/page; deskew on 4/4 (CER without it 61.00%)". */
+    private static String stepsLine(Map<String, Object> row) {
+        StringBuilder line = new StringBuilder(String.format("%.0f ms/page",
+                (double) row.get("preprocessingCpuMillisPerPage")));
+        String separator = "; ";
+        for (PreprocessingStep step : PreprocessingStep.values()) {
+            long ran = (long) row.get(step.label + "Pages");
+            if (ran > 0) {
+                line.append(separator).append(String.format("%s on %d/%d", step.label, ran, row.get("pages")));
+                if (row.containsKey(step.label + "CerWithout")) {
+                    line.append(String.format(" (CER without it %.2f%%)",
+                            100 * (double) row.get(step.label + "CerWithout")));
+                }
+                separator = ", ";
+            }
+        }
+        return separator.equals("; ") ? line + "; no step ran" : line.toString();
     }
 
     private void requireTesseract() {
@@ -166,20 +206,23 @@ public final class OcrBenchmark {
         }
     }
 
-    /** Which preprocessing steps change each scan, from Chartroom's own decisions on the decoded page. */
-    private Map<Scan, Set<PreprocessingStep>> applied() throws Tesseract.PageFailure {
-        Preprocessor preprocessor = new Preprocessor(settings);
-        Map<Scan, Set<PreprocessingStep>> applied = new LinkedHashMap<>();
-        for (Scan scan : scans) {
-            try (ScanImages images = ScanImages.open(scan.file(), settings.maxPixels())) {
-                applied.put(scan, preprocessor.prepare(images.read(0)).applied());
-            }
-        }
-        return applied;
+    /** What preprocessing did to one scan, and the CPU time it took (decoding not included). */
+    private record Preparation(Set<PreprocessingStep> applied, double cpuMillis) {
     }
 
-    private static String capitalised(String label) {
-        return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+    /** Which preprocessing steps change each scan, from Chartroom's own decisions on the decoded page. */
+    private Map<Scan, Preparation> prepare() throws Tesseract.PageFailure {
+        Preprocessor preprocessor = new Preprocessor(settings);
+        Map<Scan, Preparation> prepared = new LinkedHashMap<>();
+        for (Scan scan : scans) {
+            try (ScanImages images = ScanImages.open(scan.file(), settings.maxPixels())) {
+                ScanPage page = images.read(0);
+                long started = CpuTime.threadNanos();
+                Set<PreprocessingStep> applied = preprocessor.prepare(page).applied();
+                prepared.put(scan, new Preparation(applied, (CpuTime.threadNanos() - started) / 1e6));
+            }
+        }
+        return prepared;
     }
 
     private static double median(List<Map<String, Object>> runs, String key) {
@@ -211,26 +254,38 @@ public final class OcrBenchmark {
     }
 
     /** A result with the wall-clock and CPU time it took. */
-    private record Timed<T>(T result, double seconds, ProcessCpu cpu) {
+    private record Timed<T>(T result, double seconds, double jvmCpuSeconds, double childrenCpuSeconds) {
         Map<String, Object> figures(int pages) {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("pages", pages);
             figures.put("seconds", seconds);
             figures.put("pagesPerMinute", pages / seconds * 60);
-            figures.put("cpuSecondsPerPage", cpu.totalSeconds() / pages);
-            figures.put("tesseractCpuSecondsPerPage", cpu.childrenSeconds() / pages);
-            figures.put("jvmCpuSecondsPerPage", cpu.jvmSeconds() / pages);
-            figures.put("loadAverage", ProcessCpu.loadAverage());
+            figures.put("cpuSecondsPerPage", (jvmCpuSeconds + childrenCpuSeconds) / pages);
+            figures.put("tesseractCpuSecondsPerPage", childrenCpuSeconds / pages);
+            figures.put("jvmCpuSecondsPerPage", jvmCpuSeconds / pages);
+            figures.put("loadAverage", loadAverage());
             return figures;
         }
     }
 
     private static <T> Timed<T> timed(Work<T> work) throws Exception {
-        ProcessCpu before = ProcessCpu.now();
+        long jvm = CpuTime.processNanos();
+        long children = CpuTime.childrenNanos();
         long started = System.nanoTime();
         T result = work.run();
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Timed<>(result, seconds, ProcessCpu.now().since(before));
+        return new Timed<>(result, seconds, seconds(jvm, CpuTime.processNanos()),
+                seconds(children, CpuTime.childrenNanos()));
+    }
+
+    /** Seconds between two CPU readings; NaN where the platform does not tell. */
+    private static double seconds(long before, long after) {
+        return before < 0 || after < 0 ? Double.NaN : (after - before) / 1e9;
+    }
+
+    /** The 1-minute load average, so a wall-clock figure taken on a busy machine shows it. */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** Chartroom's recognition, as many images at once as the machine has cores (as the pipeline's workers). */

@@ -10,8 +10,8 @@ import org.chartroom.ingest.testing.Scans;
 import org.junit.jupiter.api.Test;
 
 class BackgroundTest {
-    private static final BufferedImage FRONT = Pages.report();
-    private static final BufferedImage BACK = Scans.page("DISCHARGE SUMMARY: Admitted with community-acquired",
+    private static final BufferedImage FRONT = Scans.report();
+    private static final BufferedImage BACK = Scans.page(46, 56, "DISCHARGE SUMMARY: Admitted with community-acquired",
             "pneumonia, treated with ceftriaxone and azithromycin, discharged on day four",
             "in good condition on oral amoxicillin for five more days, then review.",
             "MEDICATIONS ON DISCHARGE: Amoxicillin 500 mg three times daily. Paracetamol",
@@ -31,14 +31,14 @@ class BackgroundTest {
 
     @Test
     void cleaningAPageWithoutClutterChangesNothing() {
-        BufferedImage page = Pages.copy(FRONT);
+        BufferedImage page = Scans.copy(FRONT);
         Background.clean(page, PageTone.of(page).inkThreshold(), 300);
         assertArrayEquals(GreyImage.pixels(FRONT), GreyImage.pixels(page));
     }
 
     @Test
     void theBackPageShowingThroughIsWhitenedAndTheInkKept() {
-        BufferedImage page = Pages.showingThrough(FRONT, BACK, 0.22);
+        BufferedImage page = Scans.showingThrough(FRONT, BACK, 0.22);
         PageTone tone = PageTone.of(page);
         assertTrue(Background.needsCleaning(tone), tone.toString());
         Background.clean(page, tone.inkThreshold(), 300);
@@ -60,7 +60,7 @@ class BackgroundTest {
 
     @Test
     void isolatedSpecksAreNotInk() {
-        BufferedImage page = Pages.copy(FRONT);
+        BufferedImage page = Scans.copy(FRONT);
         int x = 2400;
         int y = page.getHeight() - 30;
         page.getRaster().setSample(x, y, 0, 0);

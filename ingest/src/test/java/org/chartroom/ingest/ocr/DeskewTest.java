@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import org.chartroom.ingest.testing.Scans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DeskewTest {
-    private static final BufferedImage REPORT = Pages.report();
+    private static final BufferedImage REPORT = Scans.report();
 
     private static Deskew.Skew measure(BufferedImage page) {
         return Deskew.measure(page, PageTone.of(page).inkThreshold(), 300);
@@ -19,7 +20,7 @@ class DeskewTest {
     @ParameterizedTest
     @ValueSource(doubles = {-6.5, -3, -1.2, -0.4, 0.5, 1.7, 2.9, 5})
     void measuresHowFarTheLinesAreTilted(double degrees) {
-        Deskew.Skew skew = measure(Pages.tilted(REPORT, degrees));
+        Deskew.Skew skew = measure(Scans.tilted(REPORT, degrees));
         assertEquals(degrees, skew.degrees(), 0.1, "measured " + skew);
         assertTrue(skew.worthStraightening(), skew.toString());
     }
@@ -33,7 +34,7 @@ class DeskewTest {
 
     @Test
     void aSlightTiltIsNotWorthResampling() {
-        Deskew.Skew skew = measure(Pages.tilted(REPORT, 0.15));
+        Deskew.Skew skew = measure(Scans.tilted(REPORT, 0.15));
         assertEquals(0.15, skew.degrees(), 0.06, skew.toString());
         assertFalse(skew.worthStraightening(), skew.toString());
     }
@@ -46,7 +47,7 @@ class DeskewTest {
 
     @Test
     void straighteningLevelsTheLinesOnALargerWhiteCanvas() {
-        BufferedImage tilted = Pages.tilted(REPORT, 2.5);
+        BufferedImage tilted = Scans.tilted(REPORT, 2.5);
         BufferedImage straight = Deskew.straighten(tilted, measure(tilted).degrees(), Long.MAX_VALUE);
         assertEquals(0, measure(straight).degrees(), 0.1);
         assertTrue(straight.getWidth() > tilted.getWidth() && straight.getHeight() > tilted.getHeight());
@@ -56,7 +57,7 @@ class DeskewTest {
 
     @Test
     void aPageThatWouldGrowBeyondThePixelLimitKeepsItsSize() {
-        BufferedImage tilted = Pages.tilted(REPORT, 2.5);
+        BufferedImage tilted = Scans.tilted(REPORT, 2.5);
         long limit = (long) tilted.getWidth() * tilted.getHeight();
         BufferedImage straight = Deskew.straighten(tilted, 2.5, limit);
         assertEquals(tilted.getWidth(), straight.getWidth());
