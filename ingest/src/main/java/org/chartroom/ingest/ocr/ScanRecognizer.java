@@ -200,7 +200,12 @@ public final class ScanRecognizer implements AutoCloseable {
             numbers.add(n);
             results.add(pool.submit(() -> {
                 try {
-                    ScanPage page = preprocessor.prepare(scan).page();
+                    Preprocessor.Prepared prepared = preprocessor.prepare(scan);
+                    if (!prepared.applied().isEmpty()) {
+                        log.debug("page {} preprocessed: {} (tilt {}°)", n, prepared.applied(),
+                                String.format(java.util.Locale.ROOT, "%.2f", prepared.skew()));
+                    }
+                    ScanPage page = prepared.page();
                     Recognition r = tesseract.recognise(page.image(), page.resolutionKnown() ? page.dpiY() : 0);
                     return new Page(n, r.text(), true, r.confidence());
                 } catch (Tesseract.PageFailure e) {
