@@ -39,8 +39,6 @@ public record OcrSettings(int threads, Duration pageTimeout, int maxPages, long 
     public static final int DEFAULT_MAX_PAGES = 500;
     public static final long DEFAULT_MAX_PIXELS = 150_000_000L;
     public static final int DEFAULT_DPI = 300;
-    /** Images below this resolution are resampled to {@link #renderDpi} ({@link PreprocessingStep#RESOLUTION}). */
-    public static final int MIN_DPI = 175;
 
     public OcrSettings {
         if (threads < 1) {

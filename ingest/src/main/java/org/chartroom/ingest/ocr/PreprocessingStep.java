@@ -2,7 +2,7 @@ package org.chartroom.ingest.ocr;
 
 /** The preprocessing steps a page may go through before Tesseract, in the order they are applied. */
 public enum PreprocessingStep {
-    /** {@link Resolution}: low or unequal resolutions (fax) resampled to 300 dpi. */
+    /** {@link Resolution}: unequal resolutions (standard fax, 204 × 98 dpi) resampled to square pixels. */
     RESOLUTION("resolution"),
     /** {@link Background}: clutter away from ink (show-through, speckle) whitened. */
     BACKGROUND("background"),

@@ -85,10 +85,10 @@ public final class Scans {
         return copy;
     }
 
-    /** A page shrunk to {@code dpi} (from 300). */
-    public static BufferedImage atDpi(BufferedImage page, int dpi) {
-        int width = page.getWidth() * dpi / 300;
-        int height = page.getHeight() * dpi / 300;
+    /** A 300 dpi page resampled to {@code dpiX} × {@code dpiY} (standard fax: 204 × 98). */
+    public static BufferedImage atDpi(BufferedImage page, int dpiX, int dpiY) {
+        int width = page.getWidth() * dpiX / 300;
+        int height = page.getHeight() * dpiY / 300;
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = out.createGraphics();
         try {
