@@ -227,35 +227,29 @@ class ScanApiIT {
      * (its data is small): a decompression bomb that must fail that page, not the document.
      */
     private static byte[] scannedPdf(boolean lastTooLarge, BufferedImage... scans) throws Exception {
+        return imagePdf(1, lastTooLarge, scans);
+    }
+
+    /** A PDF of {@code pages} pages all showing the same scan (one image object: a small file). */
+    private static byte[] repeatedScanPdf(BufferedImage scan, int pages) throws Exception {
+        return imagePdf(pages, false, scan);
+    }
+
+    private static byte[] imagePdf(int copies, boolean lastTooLarge, BufferedImage... scans) throws Exception {
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (int i = 0; i < scans.length; i++) {
-                PDPage page = new PDPage(PDRectangle.LETTER);
-                pdf.addPage(page);
                 PDImageXObject image = LosslessFactory.createFromImage(pdf, scans[i]);
                 if (lastTooLarge && i == scans.length - 1) {
                     image.getCOSObject().setInt(COSName.WIDTH, 30_000);
                     image.getCOSObject().setInt(COSName.HEIGHT, 30_000);
                 }
-                try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-                    float height = scans[i].getHeight() * 72f / 300;
-                    content.drawImage(image, 0, 792 - height, 612, height);
-                }
-            }
-            pdf.save(out);
-            return out.toByteArray();
-        }
-    }
-
-    /** A PDF of {@code pages} pages all showing the same scan (one image object: a small file). */
-    private static byte[] repeatedScanPdf(BufferedImage scan, int pages) throws Exception {
-        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDImageXObject image = LosslessFactory.createFromImage(pdf, scan);
-            for (int i = 0; i < pages; i++) {
-                PDPage page = new PDPage(PDRectangle.LETTER);
-                pdf.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-                    float height = scan.getHeight() * 72f / 300;
-                    content.drawImage(image, 0, 792 - height, 612, height);
+                float height = scans[i].getHeight() * 72f / 300;
+                for (int copy = 0; copy < copies; copy++) {
+                    PDPage page = new PDPage(PDRectangle.LETTER);
+                    pdf.addPage(page);
+                    try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                        content.drawImage(image, 0, 792 - height, 612, height);
+                    }
                 }
             }
             pdf.save(out);

@@ -10,14 +10,15 @@ import java.awt.image.BufferedImage;
  * <p>Otsu's method is a few lines over a 256-bin histogram; an imaging library for it would be heavier than the code.
  *
  * @param inkThreshold grey levels at or below it are ink (0 for a 1-bit page: only black is ink)
+ * @param paper        the paper's grey level: the most common level lighter than ink
  * @param inkFraction  the share of pixels that are ink
  * @param clutter      light-grey pixels (lighter than ink, clearly darker than the paper) per ink pixel: sharp type
  *                     on clean paper has only the anti-aliased edges of its glyphs (about 0.2), show-through, speckle
  *                     and grey paper add more
  */
-public record PageTone(int inkThreshold, double inkFraction, double clutter) {
+public record PageTone(int inkThreshold, int paper, double inkFraction, double clutter) {
     /** Grey levels this far below the paper's are clutter, not paper grain. */
-    private static final int PAPER_GRAIN = 16;
+    static final int PAPER_GRAIN = 16;
 
     public static PageTone of(BufferedImage grey) {
         long[] histogram = histogram(grey);
@@ -41,7 +42,8 @@ public record PageTone(int inkThreshold, double inkFraction, double clutter) {
                 light += histogram[level];
             }
         }
-        return new PageTone(threshold, total == 0 ? 0 : (double) ink / total, ink == 0 ? 0 : (double) light / ink);
+        return new PageTone(threshold, paper, total == 0 ? 0 : (double) ink / total,
+                ink == 0 ? 0 : (double) light / ink);
     }
 
     private static long[] histogram(BufferedImage grey) {
@@ -50,6 +52,11 @@ public record PageTone(int inkThreshold, double inkFraction, double clutter) {
             histogram[pixel & 0xff]++;
         }
         return histogram;
+    }
+
+    /** Whether a grey level is clearly darker than the paper: ink or clutter, not paper grain. */
+    boolean darkerThanPaper(int level) {
+        return level <= paper - PAPER_GRAIN;
     }
 
     /** The level that maximises the between-class variance of ink (at or below it) and paper (above it). */

@@ -64,8 +64,8 @@ public final class Preprocessor {
         }
         int resolution = page.resolutionKnown() ? page.dpiY() : 0;
         PageTone tone = PageTone.of(page.image());
-        if (steps.contains(PreprocessingStep.BACKGROUND) && Background.needsCleaning(tone)) {
-            Background.clean(page.image(), tone.inkThreshold(), resolution);
+        if (steps.contains(PreprocessingStep.BACKGROUND) && Background.needsCleaning(tone)
+                && Background.clean(page.image(), tone, resolution)) {
             applied.add(PreprocessingStep.BACKGROUND);
         }
         double skew = 0;

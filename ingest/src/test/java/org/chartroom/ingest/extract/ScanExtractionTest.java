@@ -162,7 +162,7 @@ class ScanExtractionTest {
 
     @Test
     void aThousandPageScannedPdfFailsWithTheLimitAndNothingIsRendered() {
-        byte[] pdf = Scans.repeatedScanPdf(Scans.page("PLAN: Rest."), 1000);
+        byte[] pdf = Scans.pdf(new String[0], 1000, Scans.page("PLAN: Rest."));
         List<Integer> done = new CopyOnWriteArrayList<>();
         UnprocessableContentException e = assertThrows(UnprocessableContentException.class,
                 () -> extractor(OcrSettings.defaults()).extract(new ByteArrayInputStream(pdf), DocumentFormats.PDF,

@@ -8,14 +8,20 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class PageToneTest {
+    /** A white page of 10,000 pixels with runs of grey: {level, pixels, level, pixels, …}. */
+    private static BufferedImage page(int... runs) {
+        BufferedImage page = GreyImage.white(100, 100);
+        int at = 0;
+        for (int i = 0; i < runs.length; i += 2) {
+            Arrays.fill(GreyImage.pixels(page), at, at + runs[i + 1], (byte) runs[i]);
+            at += runs[i + 1];
+        }
+        return page;
+    }
+
     @Test
     void theInkThresholdSeparatesInkFromPaper() {
-        BufferedImage page = GreyImage.white(100, 100);
-        byte[] pixels = GreyImage.pixels(page);
-        Arrays.fill(pixels, 0, 1000, (byte) 30);
-        Arrays.fill(pixels, 1000, 1500, (byte) 60);
-        Arrays.fill(pixels, 1500, 9000, (byte) 230);
-        PageTone tone = PageTone.of(page);
+        PageTone tone = PageTone.of(page(30, 1000, 60, 500, 230, 7500));
         assertTrue(tone.inkThreshold() >= 60 && tone.inkThreshold() < 230, tone.toString());
         assertEquals(0.15, tone.inkFraction(), 1e-9);
         assertEquals(0, tone.clutter(), 1e-9, "230 is paper here: the most common light level");
@@ -23,11 +29,7 @@ class PageToneTest {
 
     @Test
     void lightGreyBesideThePaperIsClutter() {
-        BufferedImage page = GreyImage.white(100, 100);
-        byte[] pixels = GreyImage.pixels(page);
-        Arrays.fill(pixels, 0, 1000, (byte) 0);
-        Arrays.fill(pixels, 1000, 1500, (byte) 200);
-        assertEquals(0.5, PageTone.of(page).clutter(), 1e-9);
+        assertEquals(0.5, PageTone.of(page(0, 1000, 200, 500)).clutter(), 1e-9);
     }
 
     @Test

@@ -155,6 +155,14 @@ public final class Scans {
 
     /** A PDF with a text-layer page for each string of {@code typed}, then one image-only page per scan. */
     public static byte[] pdf(String[] typed, BufferedImage... scans) {
+        return pdf(typed, 1, scans);
+    }
+
+    /**
+     * As {@link #pdf(String[], BufferedImage...)}, each scan on {@code copies} pages (one image object drawn on all,
+     * so that a 1,000-page scan stays a small file).
+     */
+    public static byte[] pdf(String[] typed, int copies, BufferedImage... scans) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (String text : typed) {
                 PDPage page = new PDPage(PDRectangle.LETTER);
@@ -168,30 +176,14 @@ public final class Scans {
                 }
             }
             for (BufferedImage scan : scans) {
-                PDPage page = new PDPage(PDRectangle.LETTER);
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    float height = scan.getHeight() * 72f / 300;
-                    content.drawImage(LosslessFactory.createFromImage(document, scan), 0, 792 - height, 612, height);
-                }
-            }
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A PDF of {@code pages} pages that all show the same scan (one image, drawn on every page: a small file). */
-    public static byte[] repeatedScanPdf(BufferedImage scan, int pages) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var image = LosslessFactory.createFromImage(document, scan);
-            for (int i = 0; i < pages; i++) {
-                PDPage page = new PDPage(PDRectangle.LETTER);
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    float height = scan.getHeight() * 72f / 300;
-                    content.drawImage(image, 0, 792 - height, 612, height);
+                var image = LosslessFactory.createFromImage(document, scan);
+                float height = scan.getHeight() * 72f / 300;
+                for (int copy = 0; copy < copies; copy++) {
+                    PDPage page = new PDPage(PDRectangle.LETTER);
+                    document.addPage(page);
+                    try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                        content.drawImage(image, 0, 792 - height, 612, height);
+                    }
                 }
             }
             document.save(out);
