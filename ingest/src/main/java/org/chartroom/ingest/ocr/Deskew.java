@@ -9,7 +9,7 @@ import java.awt.image.BufferedImage;
  *
  * <p>Why: Tesseract's layout analysis copes with a little skew but, on single-spaced type tilted by 1.5° or more,
  * ascenders of one line run into descenders of the next and it loses whole text blocks or reports an empty page
- * (measured: CER 61% on pages rotated by 1–3°, 0.4% after deskew).
+ * (measured with {@code chartroom bench ocr --pages 12}: CER 61% on pages rotated by 1–3°, 0.23% after deskew).
  *
  * <p>How: the projection-profile method Leptonica uses ({@code pixFindSkew}): on a copy reduced to about 75 dpi
  * (a cell is ink when a few of its pixels are), the ink is summed along lines at each candidate angle; at the right
