@@ -39,11 +39,7 @@ class BackgroundTest {
 
     @Test
     void theBackPageShowingThroughIsWhitenedAndTheInkKept() {
-        BufferedImage page = Scans.showingThrough(FRONT, BACK, 0.22);
-        PageTone tone = PageTone.of(page);
-        assertTrue(Background.needsCleaning(tone), tone.toString());
-        assertTrue(Background.clean(page, tone, 300));
-        assertInkKeptAndNothingElse(page, 0);
+        assertCleaned(Scans.showingThrough(FRONT, BACK, 0.22), 0);
     }
 
     @Test
@@ -57,11 +53,8 @@ class BackgroundTest {
                 pixels[i] = (byte) Math.min(pixels[i] & 0xff, speck);
             }
         }
-        PageTone tone = PageTone.of(page);
-        assertTrue(Background.needsCleaning(tone), tone.toString());
-        assertTrue(Background.clean(page, tone, 300));
         // Of about 100,000 specks only chance clusters of dark ones (ink-like) keep their surroundings.
-        assertInkKeptAndNothingElse(page, 50);
+        assertCleaned(page, 50);
     }
 
     @Test
@@ -73,8 +66,14 @@ class BackgroundTest {
         assertArrayEquals(before, GreyImage.pixels(page));
     }
 
-    /** The front page's ink is still there, and at most {@code allowed} pixels darker than paper away from it. */
-    private static void assertInkKeptAndNothingElse(BufferedImage cleaned, int allowed) {
+    /**
+     * The page is found to need cleaning and is cleaned: the front page's ink is still there, and at most
+     * {@code allowed} pixels darker than paper are left away from it.
+     */
+    private static void assertCleaned(BufferedImage cleaned, int allowed) {
+        PageTone tone = PageTone.of(cleaned);
+        assertTrue(Background.needsCleaning(tone), tone.toString());
+        assertTrue(Background.clean(cleaned, tone, 300));
         byte[] front = GreyImage.pixels(FRONT);
         byte[] pixels = GreyImage.pixels(cleaned);
         int width = FRONT.getWidth();
