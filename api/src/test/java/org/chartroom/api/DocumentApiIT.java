@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -24,6 +25,8 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.chartroom.api.support.ServerProcess;
 import org.chartroom.core.security.Role;
+import org.chartroom.nlp.codes.CodeIndex;
+import org.chartroom.nlp.codes.CodeIndexHome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,10 +38,48 @@ import org.junit.jupiter.api.io.TempDir;
 class DocumentApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private ServerProcess server;
+    private Path dataDir;
+
+    /** A release of four codes in the CDC layouts: enough for the pipeline's code suggestions over HTTP. */
+    private static final String[][] CODES = {
+        {"E109", "Type 1 diabetes mellitus without complications"},
+        {"E119", "Type 2 diabetes mellitus without complications"},
+        {"S82202A", "Unspecified fracture of shaft of left tibia, initial encounter for closed fracture"},
+        {"S82209A", "Unspecified fracture of shaft of unspecified tibia, initial encounter for closed fracture"},
+    };
+    private static final String INDEX = """
+            RowID,Letter,Level,Term,See,SeeAlso,NonEssModif,Code
+            1,D,0,"Diabetes, diabetic",,,(mellitus),E11.9
+            2,D,1,type 1,,,,E10.9
+            3,F,0,"Fracture, traumatic",,,,
+            4,F,1,tibia,,,,
+            5,F,2,shaft,,,,S82.20-
+            """;
+    private static final String TABULAR = """
+            <ICD10CM.tabular><chapter><section>
+            <diag><name>E10</name><excludes1><note>type 2 diabetes mellitus (E11.-)</note></excludes1></diag>
+            <diag><name>S82</name><sevenChrDef><extension char="A">initial encounter for closed fracture</extension>
+            <extension char="D">subsequent encounter for closed fracture with routine healing</extension>
+            </sevenChrDef></diag>
+            </section></chapter></ICD10CM.tabular>
+            """;
 
     @BeforeAll
     void start(@TempDir Path work) throws Exception {
-        server = new ServerProcess(work.resolve("data"), work.resolve("server.log"), Map.of()).start();
+        Path release = Files.createDirectories(work.resolve("icd10cm"));
+        StringBuilder order = new StringBuilder();
+        for (int i = 0; i < CODES.length; i++) {
+            String d = CODES[i][1];
+            order.append(String.format("%05d %-7s 1 %-60s %s%n", i + 1, CODES[i][0], d.substring(0,
+                    Math.min(60, d.length())), d));
+        }
+        Files.writeString(release.resolve("icd10cm-order-2026.txt"), order, StandardCharsets.ISO_8859_1);
+        Files.writeString(release.resolve("ICD10CM_2026_Index.csv"), INDEX, StandardCharsets.UTF_8);
+        Files.writeString(release.resolve("icd10cm_tabular_2026.xml"), TABULAR, StandardCharsets.UTF_8);
+        // No `codes import`: the server builds the code index from the release it is given on its first start.
+        dataDir = work.resolve("data");
+        server = new ServerProcess(dataDir, work.resolve("server.log"),
+                Map.of(CodeIndexHome.SETTING, release.toString())).start();
     }
 
     @AfterAll
@@ -126,6 +167,44 @@ class DocumentApiIT {
     }
 
     @Test
+    void aDocumentCarriesItsConceptsAndCodeSuggestions() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!CodeIndex.exists(dataDir.resolve("codes"))) {
+            assertTrue(System.nanoTime() < deadline, "the server built no code index on its first start");
+            Thread.sleep(200);
+        }
+        Thread.sleep(6_000);  // the pipeline's annotator looks for a new code index every 5 s
+        String note = "ASSESSMENT: Tibial shaft fracture. Type 1 diabetes mellitus. Type 2 diabetes. No femur fracture.";
+        HttpResponse<String> accepted = upload(meta("MRN-CODES", "progress_note", "Dr. Code", "2026-03-01"),
+                "note.txt", note.getBytes(StandardCharsets.UTF_8));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        JsonNode doc = awaitSettled(JSON.readTree(accepted.body()).get("id").asText());
+        assertEquals("draft", doc.get("state").asText(), doc.toString());
+
+        JsonNode negated = null;
+        for (JsonNode c : doc.get("concepts")) {
+            negated = c.get("text").asText().equals("femur fracture") ? c : negated;
+        }
+        assertTrue(negated != null && negated.get("assertion").get("negated").asBoolean(),
+                doc.get("concepts").toString());
+
+        Map<String, JsonNode> codes = new java.util.HashMap<>();
+        doc.get("codes").forEach(c -> codes.put(c.get("code").asText(), c));
+        assertEquals(Set.of("S82.209A", "E10.9", "E11.9"), codes.keySet(), doc.get("codes").toString());
+        JsonNode fracture = codes.get("S82.209A");
+        assertEquals("Tibial shaft fracture", note.substring(fracture.get("evidence").get(0).get("start").asInt(),
+                fracture.get("evidence").get(0).get("end").asInt()));
+        Map<String, JsonNode> axes = new java.util.HashMap<>();
+        fracture.get("axes").forEach(a -> axes.put(a.get("axis").asText(), a));
+        assertEquals("unspecified", axes.get("laterality").get("value").asText());
+        assertEquals("initial encounter for closed fracture", axes.get("episode").get("value").asText());
+        assertTrue(!axes.get("episode").get("stated").asBoolean() && !axes.get("episode").get("reason").asText()
+                .isEmpty(), fracture.toString());
+        assertEquals("E11.9", codes.get("E10.9").get("conflicts").get(0).get("code").asText());
+        assertEquals("excludes1", codes.get("E11.9").get("conflicts").get(0).get("kind").asText());
+    }
+
+    @Test
     void searchFiltersPagesHighlightsAndCountsFacets() throws Exception {
         String[][] docs = {
             {"MRN-S1", "operative_report", "Dr. Cut", "2025-01-10", "PROCEDURE: Appendectomy. Marker filtq."},
@@ -171,6 +250,35 @@ class DocumentApiIT {
         HttpResponse<String> page = server.get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<title>Chartroom</title>"));
+    }
+
+    /**
+     * The OpenAPI document and its Swagger UI are public (no PHI in them) and describe every route; the UI page's
+     * content security policy admits exactly its own inline script, by hash. The API itself still wants a token.
+     */
+    @Test
+    void theApiDescribesItselfInOpenApiWithABrowsableUi() throws Exception {
+        HttpResponse<String> spec = server.get(null, "/swagger/chartroom-api.yml");
+        assertEquals(200, spec.statusCode());
+        for (String route : List.of("/api/documents:", "/api/documents/{id}/draft:", "/api/search:", "/api/audit:",
+                "/api/users:")) {
+            assertTrue(spec.body().contains("\n  " + route), route + " is described");
+        }
+        assertTrue(spec.body().contains("scheme: bearer"), "the bearer token scheme is described");
+
+        HttpResponse<String> ui = server.get(null, "/swagger-ui/index.html");
+        assertEquals(200, ui.statusCode());
+        java.util.regex.Matcher inline = java.util.regex.Pattern.compile("<script>(.*?)</script>",
+                java.util.regex.Pattern.DOTALL).matcher(ui.body());
+        assertTrue(inline.find(), "the page starts from an inline script");
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(inline.group(1).getBytes(StandardCharsets.UTF_8)));
+        String policy = ui.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(policy.contains("script-src 'self' 'sha256-" + hash + "'"), policy);
+        assertEquals(200, server.get(null, "/swagger-ui/res/swagger-ui-bundle.js").statusCode());
+        assertEquals(401, server.get(null, "/api/search?q=x").statusCode());
+        assertEquals("default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+                server.get(null, "/").headers().firstValue("Content-Security-Policy").orElseThrow());
     }
 
     private JsonNode search(String query) throws Exception {

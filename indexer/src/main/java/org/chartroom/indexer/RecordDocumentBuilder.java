@@ -65,7 +65,7 @@ final class RecordDocumentBuilder {
         // Stored so that state(id) reads one small field instead of decoding the record.
         doc.add(new StringField(STATUS, record.state().code(), Field.Store.YES));
         addKeywordIfPresent(doc, ENCOUNTER, metadata.encounterId());
-        addKeywordIfPresent(doc, SPECIALTY, metadata.specialty());
+        addKeywordIfPresent(doc, SPECIALTY, specialty(record));
 
         long epochDay = metadata.serviceDate().toEpochDay();
         doc.add(new LongPoint(SERVICE_DATE, epochDay));
@@ -110,6 +110,17 @@ final class RecordDocumentBuilder {
                         Field.Store.NO));
             }
         }
+    }
+
+    /**
+     * The uploader's specialty; when the uploader gave none, the one the NLP stage suggested for the latest version
+     * (so that a specialty filter finds notes filed without one).
+     */
+    static String specialty(DocumentRecord record) {
+        if (!record.metadata().specialty().isEmpty()) {
+            return record.metadata().specialty();
+        }
+        return record.latest().map(DocumentVersion::annotation).map(a -> a.classification().specialty()).orElse("");
     }
 
     /** The distinct section types of a version, in text order; blank types are skipped. */

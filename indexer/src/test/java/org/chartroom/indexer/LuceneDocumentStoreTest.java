@@ -29,6 +29,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.chartroom.core.document.DocumentId;
+import org.chartroom.core.document.DocumentMetadata;
 import org.chartroom.core.document.DocumentRecord;
 import org.chartroom.core.document.DocumentState;
 import org.chartroom.core.document.DocumentType;
@@ -39,6 +40,7 @@ import org.chartroom.core.text.Annotation;
 import org.chartroom.core.text.Assertion;
 import org.chartroom.core.text.CodeSuggestion;
 import org.chartroom.core.text.Concept;
+import org.chartroom.core.text.DocumentClassification;
 import org.chartroom.core.text.Page;
 import org.chartroom.core.text.SpokenWord;
 import org.chartroom.core.text.Transcription;
@@ -78,7 +80,8 @@ class LuceneDocumentStoreTest {
                 List.of(new Concept("chest pain", 17, 27, "problem", Assertion.AFFIRMED),
                         new Concept("fever", 32, 37, "problem", new Assertion(true, false, false, false, false))),
                 List.of(new CodeSuggestion("R07.9", "Chest pain, unspecified", 0.92,
-                        List.of(new TextSpan(17, 27)))));
+                        List.of(new TextSpan(17, 27)))),
+                new DocumentClassification("history_and_physical", 0.81, "Cardiovascular / Pulmonary", 0.64));
         DocumentVersion first = new DocumentVersion(1, Notes.T0, "pipeline", "ocr", v1,
                 List.of(new Page(1, "CHIEF COMPLAINT: chest pain.", true, 0.87),
                         new Page(2, "MEDICATIONS: aspirin 81 mg.", true, 0.91)),
@@ -186,6 +189,21 @@ class LuceneDocumentStoreTest {
         LuceneDocumentStore store = open(MANUAL_REFRESH);
         assertThrows(org.chartroom.core.error.NotFoundException.class,
                 () -> store.update(Notes.id(404), current -> current));
+    }
+
+    @Test
+    void theSuggestedSpecialtyFillsInWhereTheUploaderGaveNone() {
+        LuceneDocumentStore store = open(MANUAL_REFRESH);
+        DocumentRecord given = fullRecord();
+        DocumentMetadata m = given.metadata();
+        DocumentRecord silent = new DocumentRecord(Notes.id(8), new DocumentMetadata(m.patientMrn(), m.patientName(),
+                m.encounterId(), m.type(), m.author(), m.serviceDate(), ""), given.original(), given.state(), "",
+                given.versions(), given.updatedAt());
+        store.put(given);
+        store.put(silent);
+        store.refresh();
+        assertEquals(1, hits(store, "specialty:\"Cardiovascular / Pulmonary\""), "only where the uploader gave none");
+        assertEquals(1, hits(store, "specialty:\"internal medicine\""), "the uploader's own specialty stays");
     }
 
     @Test

@@ -12,19 +12,22 @@ import org.chartroom.core.text.Section;
 import org.chartroom.core.text.TextSpan;
 import org.chartroom.core.text.CodeSuggestion;
 import org.chartroom.core.text.Concept;
+import org.chartroom.core.text.DocumentClassification;
 import org.chartroom.nlp.concept.CodeResources;
 import org.chartroom.nlp.concept.ConceptDictionary;
 import org.chartroom.nlp.concept.ConceptFinder;
 import org.chartroom.nlp.concept.DocumentCoder;
 import org.chartroom.nlp.context.ContextAnalyzer;
+import org.chartroom.nlp.doctype.DocumentClassifier;
 import org.chartroom.nlp.section.Sectionizer;
 import org.chartroom.nlp.sentence.SentenceSplitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The NLP stage for a clinical note: sentences, typed sections, concept mentions with their ConText assertion, and
- * the document's ICD-10-CM suggestions (when a code index is available).
+ * The NLP stage for a clinical note: sentences, typed sections, concept mentions with their ConText assertion, the
+ * document's ICD-10-CM suggestions (when a code index is available) and its suggested type and specialty (when a
+ * document classifier is).
  *
  * <p>Thread-safe (its parts are immutable after construction), pure, and never throws for any input string: a
  * step that fails on odd input contributes nothing, and the failure is logged with the text length only (never the
@@ -37,6 +40,7 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
     private final Sectionizer sections;
     private final ContextAnalyzer context;
     private final Supplier<Optional<CodeResources>> codes;
+    private final Supplier<Optional<DocumentClassifier>> documentClasses;
     private final ConceptFinder abbreviationsOnly = new ConceptFinder(ConceptDictionary.abbreviations());
 
     /** The annotator with the built-in models and rules. */
@@ -55,16 +59,32 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
     }
 
     /**
-     * The full annotator: the code resources (concept dictionary, code suggester) come from {@code codes}, asked
-     * once on first use (it may build the code index); when it gives nothing, concepts are found with the built-in
-     * abbreviations only and no codes are suggested.
+     * The full annotator: the code resources (concept dictionary, code suggester) come from {@code codes}, asked on
+     * first use (it may build the code index) and, while it gives nothing, again on later notes (so it should answer
+     * cheaply then); until it gives them, concepts are found with the built-in abbreviations only and no codes are
+     * suggested.
      */
     public ClinicalNoteAnnotator(SentenceSplitter sentences, Sectionizer sections, ContextAnalyzer context,
                                  Supplier<Optional<CodeResources>> codes) {
+        this(sentences, sections, context, onceFound(codes), Optional::empty);
+    }
+
+    private ClinicalNoteAnnotator(SentenceSplitter sentences, Sectionizer sections, ContextAnalyzer context,
+                                  Supplier<Optional<CodeResources>> codes,
+                                  Supplier<Optional<DocumentClassifier>> documentClasses) {
         this.sentences = sentences;
         this.sections = sections;
         this.context = context;
-        this.codes = memoize(codes);
+        this.codes = codes;
+        this.documentClasses = documentClasses;
+    }
+
+    /**
+     * This annotator, also suggesting each note's document type and specialty with the classifier that
+     * {@code classifier} gives (asked once, on first use; it may train one); nothing is suggested when it gives none.
+     */
+    public ClinicalNoteAnnotator withDocumentClassifier(Supplier<Optional<DocumentClassifier>> classifier) {
+        return new ClinicalNoteAnnotator(sentences, sections, context, codes, memoize(classifier));
     }
 
     /** The annotator with the built-in rules and the given code resources. */
@@ -82,6 +102,27 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
                     value = supplier.get();
                 }
                 return value;
+            }
+        };
+    }
+
+    /** Asks {@code supplier} until it gives a value, then keeps that value (a code index may appear later). */
+    private static <T> Supplier<Optional<T>> onceFound(Supplier<Optional<T>> supplier) {
+        return new Supplier<>() {
+            private volatile Optional<T> found = Optional.empty();
+
+            @Override
+            public Optional<T> get() {
+                Optional<T> value = found;
+                if (value.isPresent()) {
+                    return value;
+                }
+                synchronized (this) {
+                    if (found.isEmpty()) {
+                        found = supplier.get();
+                    }
+                    return found;
+                }
             }
         };
     }
@@ -112,6 +153,17 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
         return new TextSpan(0, length);
     }
 
+    /** Whether {@code span} overlaps a section's header. */
+    static boolean inHeader(List<Section> sections, TextSpan span) {
+        for (Section s : sections) {
+            int headerEnd = s.start() + s.header().length();
+            if (span.start() < headerEnd && s.start() < span.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String sectionTypeAt(List<Section> sections, int offset) {
         String type = "other";
         for (Section s : sections) {
@@ -131,7 +183,18 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
         List<TextSpan> sentenceSpans = cutAtSectionStarts(text, sentencesOf(text), sectionList);
         List<DocumentCoder.Located> located = conceptsOf(text, sentenceSpans, sectionList);
         List<Concept> concepts = located.stream().map(DocumentCoder.Located::concept).toList();
-        return new Annotation(sentenceSpans, sectionList, concepts, codesOf(located, text.length()));
+        return new Annotation(sentenceSpans, sectionList, concepts, codesOf(located, text.length()),
+                classificationOf(text));
+    }
+
+    private DocumentClassification classificationOf(String text) {
+        try {
+            return documentClasses.get().map(c -> c.classify(text)).orElse(DocumentClassification.NONE);
+        } catch (RuntimeException e) {
+            LOG.warn("document classification failed on a text of {} chars ({}); no suggestion", text.length(),
+                    e.getClass().getSimpleName());
+            return DocumentClassification.NONE;
+        }
     }
 
     private List<DocumentCoder.Located> conceptsOf(String text, List<TextSpan> sentenceSpans, List<Section> sectionList) {
@@ -140,6 +203,9 @@ public final class ClinicalNoteAnnotator implements ClinicalAnnotator {
             List<DocumentCoder.Located> out = new ArrayList<>();
             for (TextSpan sentence : sentenceSpans) {
                 for (TextSpan m : finder.find(text, sentence)) {
+                    if (inHeader(sectionList, m)) {
+                        continue; // "HISTORY OF PRESENT ILLNESS" names a section, not a condition
+                    }
                     String type = sectionTypeAt(sectionList, m.start());
                     out.add(new DocumentCoder.Located(new Concept(m.of(text), m.start(), m.end(), "problem",
                             context.assess(text, sentence, m, type)), type));

@@ -13,6 +13,7 @@ import org.chartroom.core.text.Annotation;
 import org.chartroom.core.text.Assertion;
 import org.chartroom.core.text.CodeSuggestion;
 import org.chartroom.core.text.Concept;
+import org.chartroom.core.text.DocumentClassification;
 import org.chartroom.core.text.Section;
 import org.chartroom.core.text.TextSpan;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code chartroom annotate}: the {@code annotate} JSON Lines contract. In: {@code {"id","text"}} with optional
  * {@code "targets":[{"start","end"}]}; out: {@code {"id","sections","concepts","targets","codes"}}, one line per input
- * line, in order. A line that cannot be read gives {@code {"id", "error"}} and the run goes on.
+ * line, in order ({@link CodeJson} for a code). A line that cannot be read gives {@code {"id", "error"}} and the run goes on.
  */
 @Command(name = "annotate", mixinStandardHelpOptions = true,
         description = "Annotate notes: JSON Lines {\"id\",\"text\"} on stdin, annotations on stdout.")
@@ -92,12 +93,12 @@ final class AnnotateCommand implements Callable<Integer> {
         }
         ArrayNode codes = out.putArray("codes");
         for (CodeSuggestion c : a.codes()) {
-            ObjectNode o = codes.addObject().put("code", c.code()).put("description", c.description())
-                    .put("score", c.score());
-            ArrayNode evidence = o.putArray("evidence");
-            for (TextSpan span : c.evidence()) {
-                evidence.addObject().put("start", span.start()).put("end", span.end());
-            }
+            CodeJson.add(codes, c, true);
+        }
+        DocumentClassification k = a.classification();
+        if (!k.type().isEmpty() || !k.specialty().isEmpty()) {
+            out.putObject("classification").put("type", k.type()).put("typeProbability", k.typeProbability())
+                    .put("specialty", k.specialty()).put("specialtyProbability", k.specialtyProbability());
         }
     }
 

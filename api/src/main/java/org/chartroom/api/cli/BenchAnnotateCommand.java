@@ -9,9 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code chartroom bench annotate}: annotate throughput (notes/s, median of the runs) and memory on MTSamples. */
+/**
+ * {@code chartroom bench annotate}: annotate throughput on notes never seen before (notes/s, median of the runs, each
+ * on its own slice of the distinct MTSamples notes), CPU per note, and memory.
+ */
 @Command(name = "annotate", mixinStandardHelpOptions = true,
-        description = "Annotate every MTSamples note (sections, concepts, context, codes); notes/s and memory.")
+        description = {"Annotate MTSamples notes (sections, concepts, context, codes); notes/s, CPU per note, memory.",
+                "Each pass (warm-up or run) gets its own slice of the distinct notes: no note is annotated twice."})
 final class BenchAnnotateCommand implements Callable<Integer> {
     @Mixin
     DataOption data;

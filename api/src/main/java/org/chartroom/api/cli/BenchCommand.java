@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.chartroom.api.bench.BenchReport;
 import org.chartroom.api.bench.IngestBenchmark;
+import org.chartroom.api.bench.PipelineBenchmark;
 import org.chartroom.api.bench.SearchBenchmark;
 import org.chartroom.api.corpus.MtSamplesReader;
 import org.chartroom.api.runtime.BulkIntake;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /** {@code chartroom bench ingest|search}: throughput and latency figures, as a table and as JSON. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (figures as a table and JSON).",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Search.class, OcrBenchCommand.class,
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Search.class, BenchCommand.PipelineBench.class,
+                OcrBenchCommand.class,
                 BenchAsrCommand.class, BenchAnnotateCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -91,6 +93,50 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             common.publish(new IngestBenchmark(common.reports(), data.settings(), common.intakeThreads,
                     common.encrypted()).run(common.warmup, common.runs));
+            return 0;
+        }
+    }
+
+    @Command(name = "pipeline", mixinStandardHelpOptions = true,
+            description = {"Documents/s through the pipeline and upload → searchable latency: embedded, and with the "
+                    + "stages in 1 and 2 worker processes over Pulsar (needs --pulsar; start a broker with "
+                    + ".ci/pulsar.sh start && .ci/pulsar.sh wait).",
+                    "Each run on a fresh data directory and fresh topics; the figures are medians over the runs."})
+    static final class PipelineBench implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @picocli.CommandLine.Mixin
+        Common common;
+
+        @Mixin
+        PulsarOption pulsar;
+
+        @Option(names = "--modes", split = ",", defaultValue = "embedded,1,2",
+                description = "embedded and worker counts. Default: ${DEFAULT-VALUE}.")
+        List<String> modes;
+
+        @Option(names = "--documents", defaultValue = "1000",
+                description = "MTSamples reports per run. Default: ${DEFAULT-VALUE}.")
+        int documents;
+
+        @Option(names = "--probes", defaultValue = "20",
+                description = "Upload → searchable probes per run. Default: ${DEFAULT-VALUE}.")
+        int probes;
+
+        @Option(names = "--refresh-ms", defaultValue = "100",
+                description = "How soon the index shows new documents (CHARTROOM_REFRESH_MS in production, 1000 by "
+                        + "default): short here so the pipeline's own latency shows. Default: ${DEFAULT-VALUE}.")
+        long refreshMs;
+
+        @Override
+        public Integer call() throws Exception {
+            ChartroomSettings t = data.settings();
+            ChartroomSettings settings = new ChartroomSettings(t.dataDir(), t.maxUploadBytes(), t.workers(),
+                    java.time.Duration.ofMillis(refreshMs), t.commitInterval(), t.tokenTtl());
+            common.publish(new PipelineBenchmark(common.reports(), documents, settings,
+                    java.util.Optional.ofNullable(pulsar.url).filter(u -> !u.isBlank()), common.intakeThreads, probes)
+                    .run(modes.stream().map(PipelineBenchmark.Mode::parse).toList(), common.warmup, common.runs));
             return 0;
         }
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, IngestCommand.class, SearchCommand.class, AnnotateCommand.class,
                 ExtractCommand.class, BenchCommand.class, UsersCommand.class, AuditCommand.class,
                 KeysCommand.class, TranscribeCommand.class, EvalCommand.class, ModelsCommand.class, AsrCommand.class,
-                CodesCommand.class})
+                CodesCommand.class, WorkerCommand.class, TrainCommand.class})
 public final class ChartroomCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,21 +1,20 @@
 package org.chartroom.api.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.chartroom.api.runtime.Components;
 import org.chartroom.core.text.CodeSuggestion;
 import org.chartroom.nlp.codes.CodeIndexHome;
-import org.chartroom.nlp.codes.CodeSuggester;
+import org.chartroom.nlp.concept.CodeResources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code chartroom codes}: the {@code codes} JSON Lines contract, an encoder for coders. In {@code {"id","text"}} (a
- * phrase), out {@code {"id","codes":[{"code","description","score"}]}} best first. {@code chartroom codes import}
+ * phrase), out {@code {"id","codes":[{"code","description","score","axes"}]}} best first ({@link CodeJson}). {@code chartroom codes import}
  * (re)builds the code index from a release folder.
  */
 @Command(name = "codes", mixinStandardHelpOptions = true,
@@ -34,20 +33,14 @@ final class CodesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CodeSuggester suggester = Components.codes(data.dataDir).suggester();
-        lines.run((request, text, answer) -> addCodes(answer, suggester, text, limit));
+        CodeResources resources = Components.codes(data.dataDir);
+        lines.run((request, text, answer) -> {
+            ArrayNode codes = answer.putArray("codes");
+            for (CodeSuggestion c : resources.encode(text, limit)) {
+                CodeJson.add(codes, c, false);
+            }
+        });
         return 0;
-    }
-
-    static String codesLine(CodeSuggester suggester, String line, int limit) {
-        return TextLines.answer(line, (request, text, answer) -> addCodes(answer, suggester, text, limit));
-    }
-
-    private static void addCodes(ObjectNode answer, CodeSuggester suggester, String text, int limit) {
-        ArrayNode codes = answer.putArray("codes");
-        for (CodeSuggestion c : suggester.suggest(text, limit)) {
-            codes.addObject().put("code", c.code()).put("description", c.description()).put("score", c.score());
-        }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,

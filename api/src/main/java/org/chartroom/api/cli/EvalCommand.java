@@ -7,23 +7,32 @@ import java.util.concurrent.Callable;
 import org.chartroom.api.bench.BenchReport;
 import org.chartroom.api.runtime.Components;
 import org.chartroom.nlp.ClinicalNoteAnnotator;
+import org.chartroom.nlp.doctype.DocumentClassCorpus;
+import org.chartroom.nlp.doctype.DocumentClassEvaluation;
+import org.chartroom.nlp.doctype.DocumentClassLabels;
+import org.chartroom.nlp.doctype.LabelledNote;
 import org.chartroom.nlp.eval.CodeEvaluation;
 import org.chartroom.nlp.eval.NegationEvaluation;
+import org.chartroom.nlp.eval.SectionCrossValidation;
 import org.chartroom.nlp.eval.SectionEvaluation;
+import org.chartroom.nlp.eval.SentenceBoundaryEvaluation;
 import org.chartroom.nlp.eval.SectionEvaluationResult;
+import org.chartroom.nlp.section.HeaderVocabulary;
 import org.chartroom.nlp.section.Sectionizer;
+import org.chartroom.nlp.section.SpokenHeadingModel;
+import org.chartroom.nlp.sentence.SpokenSentenceModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code chartroom eval negation|sections|codes|asr}: the NLP metrics on the shared development sets, and the
+ * {@code chartroom eval negation|sections|sentences|codes|doctype|asr}: the NLP metrics on the shared development sets, and the
  * dictation figures (one pass; {@code bench asr} repeats it for medians).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate the clinical NLP on the shared development sets and print the metrics.",
         subcommands = {EvalCommand.Negation.class, EvalCommand.Sections.class, EvalCommand.Codes.class,
-                EvalCommand.Asr.class})
+                EvalCommand.Sentences.class, EvalCommand.Doctype.class, EvalCommand.Asr.class})
 final class EvalCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -38,6 +47,11 @@ final class EvalCommand implements Runnable {
         @Option(names = "--shared", paramLabel = "DIR", defaultValue = "${env:CHARTROOM_SHARED:-../shared}",
                 description = "The shared data folder (data/, spec/). Default: ${DEFAULT-VALUE} (env CHARTROOM_SHARED).")
         Path folder;
+
+        /** The given corpus, or the shared MTSamples development reports. */
+        Path reportsOr(Path corpus) {
+            return corpus != null ? corpus : folder.resolve(SectionEvaluation.REPORTS);
+        }
     }
 
     @Command(name = "negation", mixinStandardHelpOptions = true,
@@ -57,16 +71,74 @@ final class EvalCommand implements Runnable {
         }
     }
 
-    @Command(name = "sections", mixinStandardHelpOptions = true,
-            description = "Section header gold: header P/R/F1 and type accuracy, written and speech-like.")
+    @Command(name = "sections", mixinStandardHelpOptions = true, description = {
+            "Section header gold: header P/R/F1 and type accuracy, written and speech-like.",
+            "--cross-validate N adds the spoken-heading model's held-out estimate (N trainings)."})
     static final class Sections implements Callable<Integer> {
         @Mixin
         Shared shared;
 
+        @Option(names = "--spoken-model", paramLabel = "DIR",
+                description = "A spoken-heading model made by 'chartroom train spoken-headings'. Default: built in.")
+        Path spokenModel;
+
+        @Option(names = "--cross-validate", paramLabel = "FOLDS", defaultValue = "0",
+                description = "Also train and score the spoken-heading model on FOLDS held-out folds (e.g. 5).")
+        int folds;
+
         @Override
         public Integer call() {
-            SectionEvaluationResult r = new SectionEvaluation(new Sectionizer()).run(shared.folder);
+            HeaderVocabulary vocabulary = HeaderVocabulary.standard();
+            SpokenHeadingModel model = spokenModel == null ? SpokenHeadingModel.builtIn()
+                    : SpokenHeadingModel.load(spokenModel);
+            SectionEvaluationResult r = new SectionEvaluation(new Sectionizer(vocabulary, model)).run(shared.folder);
             System.out.print(r.summary());
+            System.out.println("  (spoken-heading model: " + model.trainedOn() + ")");
+            if (folds > 0) {
+                System.out.print(new SectionCrossValidation(vocabulary).run(shared.folder, folds, System.err::println)
+                        .summary());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "sentences", mixinStandardHelpOptions = true, description = {
+            "Sentence ends in unpunctuated dictation: the spoken-sentence model against the typed notes' own",
+            "sentence ends, on the development notes it was not trained on (its held-out fold)."})
+    static final class Sentences implements Callable<Integer> {
+        @Mixin
+        Shared shared;
+
+        @Option(names = "--spoken-model", paramLabel = "DIR",
+                description = "A model made by 'chartroom train spoken-sentences'. Default: built in.")
+        Path spokenModel;
+
+        @Override
+        public Integer call() {
+            SpokenSentenceModel model = spokenModel == null ? SpokenSentenceModel.builtIn()
+                    : SpokenSentenceModel.load(spokenModel);
+            System.out.print(new SentenceBoundaryEvaluation().run(shared.folder, model).summary());
+            System.out.println("  (model: " + model.trainedOn() + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "doctype", mixinStandardHelpOptions = true, description = {
+            "Document type and specialty classifier on the MTSamples development notes: trained on 4/5 of them,",
+            "scored on the held-out fifth (fold 0 by text hash): accuracy, macro-F1, per-label scores, confusions",
+            "and the majority-label baseline."})
+    static final class Doctype implements Callable<Integer> {
+        @Mixin
+        Shared shared;
+
+        @Option(names = "--corpus", paramLabel = "CSV",
+                description = "Labelled notes. Default: data/mtsamples/mtsamples.csv of the shared folder.")
+        Path corpus;
+
+        @Override
+        public Integer call() {
+            List<LabelledNote> notes = DocumentClassCorpus.read(shared.reportsOr(corpus), DocumentClassLabels.standard());
+            System.out.print(new DocumentClassEvaluation().run(notes, System.err::println).summary());
             return 0;
         }
     }

@@ -13,6 +13,7 @@ import org.chartroom.core.crypto.KeyRing;
 import org.chartroom.core.crypto.MasterKeys;
 import org.chartroom.indexer.EncryptedDirectory;
 import org.chartroom.ingest.intake.OriginalStore;
+import org.chartroom.ingest.results.ResultStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -46,6 +47,7 @@ final class KeysCommand {
                 originals = store.objectsByKey();
             }
             print("originals and intake records", originals);
+            print("stage results", ResultStore.open(settings.resultsDir(), Encryption.with(keys)).objectsByKey());
             print("index files", EncryptedDirectory.filesByKey(settings.indexDir()));
             return 0;
         }
@@ -58,7 +60,7 @@ final class KeysCommand {
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = {"Move every object to a new master key: with a keystore, a new key is generated, every "
-                    + "data key re-wrapped and the old keys removed;",
+                    + "data key re-wrapped and the old keys removed (stop the server and its workers first);",
                     "with " + MasterKeys.MASTER_KEY + ", set it to the new key and "
                             + MasterKeys.PREVIOUS_KEYS + " to the old one, run this, then drop the old one.",
                     "An interrupted rotation can simply be run again."})
@@ -76,12 +78,14 @@ final class KeysCommand {
             try (OriginalStore store = OriginalStore.open(settings.originalsDir(), Encryption.with(before))) {
                 keystore.ifPresent(file -> MasterKeys.addKey(file, env));
                 KeyRing keys = MasterKeys.load(env, settings.dataDir(), System.err::println);
-                int objects = store.rewrap(keys);
+                // Stage results too (workers, which write them, are stopped with the server for a rotation).
+                int objects = store.rewrap(keys)
+                        + ResultStore.open(settings.resultsDir(), Encryption.with(keys)).rewrap(keys);
                 int indexFiles = EncryptedDirectory.rewrapIndex(settings.indexDir(), keys);
                 int auditEntries = AuditLog.reseal(settings.auditDir(), Encryption.with(keys));
                 keystore.ifPresent(file -> MasterKeys.retireOldKeys(file, env));
                 System.out.println("current key " + keys.currentId() + ": re-wrapped " + objects
-                        + " originals and intake records, " + indexFiles + " index files and " + auditEntries
+                        + " originals, intake records and stage results, " + indexFiles + " index files and " + auditEntries
                         + " audit entries");
                 if (keystore.isPresent()) {
                     System.out.println("old keys removed from " + keystore.get() + "; back up the keystore again");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.chartroom.api.runtime.ChartroomRuntime;
+import org.chartroom.api.runtime.Components;
 import org.chartroom.api.runtime.ChartroomSettings;
 import org.chartroom.api.security.TlsCertificate;
 import org.chartroom.api.security.TokenSigningKey;
@@ -18,9 +19,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code chartroom serve}: the HTTP API on the embedded default, until SIGTERM or Ctrl-C. */
+/** {@code chartroom serve}: the HTTP API on the embedded default or over Pulsar, until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start the HTTP API and the pipeline on the embedded default (no external services).")
+        description = {"Start the HTTP API and the pipeline on the embedded default (no external services).",
+                "With --pulsar, uploads are published to Pulsar for `chartroom worker` processes and only the index "
+                        + "stage runs here."})
 final class ServeCommand implements Callable<Integer> {
     private static final long MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
 
@@ -41,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
                     + "use 0.0.0.0 to listen on every interface.")
     String host;
 
+    @Mixin
+    PulsarOption pulsar;
+
     @Override
     public Integer call() throws Exception {
         ChartroomSettings settings = data.settings();
@@ -48,7 +54,9 @@ final class ServeCommand implements Callable<Integer> {
         Files.createDirectories(multipartTmp);
         tls = insecureHttp ? null : tlsCertificate(settings);
         UserDirectory users = UserDirectory.open(settings.usersDir());
-        ChartroomRuntime runtime = ChartroomRuntime.open(settings);
+        ChartroomRuntime runtime = ChartroomRuntime.open(settings, settings.pulsar(System.getenv(), pulsar.url, true));
+        // After the runtime: it holds the data directory's lock, so no other process builds the index meanwhile.
+        Components.buildCodeIndexInBackground(settings.dataDir());
         ApplicationContext context;
         try {
             // Not Micronaut.run(): it registers a shutdown hook of its own, and two hooks stopping the server at

@@ -68,9 +68,9 @@ final class DocumentController {
                     intake.id().value()));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the upload failed", e);
-        } finally {
-            file.discard();
         }
+        // No file.discard() here: Micronaut releases the upload (and deletes its disk buffer) once the response is
+        // written, and releasing it twice logs an IllegalReferenceCountException for every upload.
         DocumentViews.Accepted body = DocumentViews.Accepted.of(intake);
         return HttpResponse.accepted(URI.create(body.location())).body(body);
     }

@@ -9,6 +9,8 @@ import org.chartroom.core.document.DocumentVersion;
 import org.chartroom.core.document.IntakeRecord;
 import org.chartroom.core.document.Original;
 import org.chartroom.core.text.Annotation;
+import org.chartroom.core.text.CodeSuggestion;
+import org.chartroom.core.text.Concept;
 import org.chartroom.core.text.Page;
 import org.chartroom.core.text.Section;
 import org.chartroom.core.text.SpokenWord;
@@ -70,10 +72,14 @@ final class DocumentViews {
         return DocumentFormats.baseType(original.mediaType()).startsWith("audio/");
     }
 
-    /** A document with its latest text, sections and the list of its versions; progress while it is processed. */
+    /**
+     * A document with its latest text, sections, concepts (with their assertions), ICD-10-CM code suggestions (with
+     * evidence, axes, conflicts and notes) and the list of its versions; progress while it is processed.
+     */
     record Document(String id, String state, String failureReason, Metadata metadata, Original original,
                     Integer version, String text, List<Section> sections, int sentences, List<PageView> pages,
-                    List<VersionSummary> versions, Progress progress) {
+                    List<Concept> concepts, List<CodeSuggestion> codes, List<VersionSummary> versions,
+                    Progress progress) {
         static Document of(DocumentRecord r, Pipeline.PageCount progress) {
             String id = r.id().value();
             List<VersionSummary> versions = r.versions().stream()
@@ -85,7 +91,7 @@ final class DocumentViews {
             return new Document(id, r.state().code(), r.failureReason(), Metadata.of(r.metadata()), r.original(),
                     latest == null ? null : latest.number(), latest == null ? "" : latest.text(), a.sections(),
                     a.sentences().size(), latest == null ? List.of() : latest.pages().stream().map(PageView::of).toList(),
-                    versions, Progress.of(r, progress));
+                    a.concepts(), a.codes(), versions, Progress.of(r, progress));
         }
     }
 

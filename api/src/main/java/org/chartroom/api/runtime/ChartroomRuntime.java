@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.chartroom.api.audit.AuditLog;
@@ -19,13 +19,12 @@ import org.chartroom.core.document.DocumentRecord;
 import org.chartroom.core.document.IntakeRecord;
 import org.chartroom.core.error.NotFoundException;
 import org.chartroom.core.pipeline.ClinicalAnnotator;
-import org.chartroom.core.pipeline.TextExtractor;
+import org.chartroom.core.pipeline.Stage;
+import org.chartroom.core.pipeline.WorkQueue;
 import org.chartroom.core.search.SearchQuery;
 import org.chartroom.core.search.SearchResult;
 import org.chartroom.indexer.LuceneDocumentStore;
 import org.chartroom.indexer.StoreSettings;
-import org.chartroom.ingest.extract.ExtractSettings;
-import org.chartroom.ingest.extract.TikaTextExtractor;
 import org.chartroom.ingest.ocr.ScanRecognizer;
 import org.chartroom.ingest.format.MediaTypeSniffer;
 import org.chartroom.ingest.intake.IntakeService;
@@ -34,13 +33,18 @@ import org.chartroom.ingest.intake.OriginalStore;
 import org.chartroom.ingest.pipeline.PeriodicCommitter;
 import org.chartroom.ingest.pipeline.Pipeline;
 import org.chartroom.ingest.pipeline.Recovery;
+import org.chartroom.ingest.pipeline.StageReaders;
 import org.chartroom.ingest.queue.EmbeddedWorkQueue;
+import org.chartroom.ingest.queue.pulsar.PulsarSettings;
+import org.chartroom.ingest.queue.pulsar.PulsarWorkQueue;
+import org.chartroom.ingest.results.ResultStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Chartroom on a data directory, embedded default: the stores, the stages and the in-process queue,
- * wired together. The server and the command-line tools both run on this; the server registers it as a bean.
+ * One running Chartroom on a data directory: the stores, the stages and the queue, wired together. Embedded default:
+ * every stage in this process on the in-process queue. Scaled out: the queue is Pulsar, and this process runs only the
+ * index stage (see {@link #open(ChartroomSettings, Optional)}). The server and the command-line tools both run on this; the server registers it as a bean.
  *
  * <p>{@link #open} rebuilds pending work from the store (every accepted upload the index does not have yet is queued
  * again) before it returns. {@link #close} stops intake, lets in-flight work finish, commits the index and releases
@@ -52,7 +56,7 @@ public final class ChartroomRuntime implements AutoCloseable {
     private final ChartroomSettings settings;
     private final OriginalStore originals;
     private final LuceneDocumentStore store;
-    private final EmbeddedWorkQueue queue;
+    private final WorkQueue queue;
     private final Pipeline pipeline;
     private final IntakeService intake;
     private final PeriodicCommitter committer;
@@ -63,7 +67,7 @@ public final class ChartroomRuntime implements AutoCloseable {
     private boolean closed;
 
     private ChartroomRuntime(ChartroomSettings settings, OriginalStore originals, LuceneDocumentStore store,
-                             EmbeddedWorkQueue queue, Pipeline pipeline, IntakeService intake,
+                             WorkQueue queue, Pipeline pipeline, IntakeService intake,
                              PeriodicCommitter committer, AuditLog audit, ScanRecognizer ocr,
                              Optional<DictationExtractor> dictation, DraftRevisions drafts) {
         this.settings = settings;
@@ -81,7 +85,17 @@ public final class ChartroomRuntime implements AutoCloseable {
 
     /** Opens the data directory with encryption at rest, the master keys as the environment says (see {@link MasterKeys}). */
     public static ChartroomRuntime open(ChartroomSettings settings) {
-        return open(settings, encryption(settings, System.getenv()));
+        return open(settings, encryption(settings, System.getenv()), Optional.empty());
+    }
+
+    /**
+     * Opens the data directory as {@link #open(ChartroomSettings)}, scaled out when {@code pulsar} is given: intake
+     * publishes EXTRACT work to Pulsar instead of running it here, the worker processes ({@code chartroom worker})
+     * run the stages up to NLP, and this process runs the index stage (Lucene has one writer: this one) and records
+     * dead letters.
+     */
+    public static ChartroomRuntime open(ChartroomSettings settings, Optional<PulsarSettings> pulsar) {
+        return open(settings, encryption(settings, System.getenv()), pulsar);
     }
 
     /**
@@ -96,40 +110,72 @@ public final class ChartroomRuntime implements AutoCloseable {
 
     /** Opens the data directory with the given encryption ({@link Encryption#off()} only to measure its cost). */
     public static ChartroomRuntime open(ChartroomSettings settings, Encryption encryption) {
+        return open(settings, encryption, Optional.empty());
+    }
+
+    /** Opens the data directory with the given encryption, embedded or scaled out over {@code pulsar}. */
+    public static ChartroomRuntime open(ChartroomSettings settings, Encryption encryption,
+                                        Optional<PulsarSettings> pulsar) {
         long started = System.nanoTime();
         OriginalStore originals = OriginalStore.open(settings.originalsDir(), encryption);
         LuceneDocumentStore store = null;
         ScanRecognizer ocr = null;
         Optional<DictationExtractor> dictation = Optional.empty();
+        PeriodicCommitter committer = null;
+        WorkQueue queue = null;
         try {
+            ResultStore results = ResultStore.open(settings.resultsDir(), encryption);
             store = LuceneDocumentStore.open(settings.indexDir(),
                     StoreSettings.defaults().withRefreshInterval(settings.refreshInterval()).withEncryption(encryption));
             // Tika spools some originals to temporary files while parsing: keep those PHI copies in the data dir.
             ocr = new ScanRecognizer(settings.ocr());
             // After the store: it holds the data directory's lock, and opening speech recognition clears its spool.
+            // Scaled out, dictations are recognised in the workers: this process only routes them.
             AsrSettings asr = settings.asr();
-            dictation = DictationExtractor.open(asr);
-            List<TextExtractor> extractors = new ArrayList<>();
-            dictation.ifPresent(extractors::add);
-            extractors.add(new TikaTextExtractor(Components.tikaConfig(),
-                    ExtractSettings.defaults().withTempDirectory(originals.scratchDirectory()), ocr));
-            EmbeddedWorkQueue queue = new EmbeddedWorkQueue(settings.workers());
+            if (pulsar.isEmpty()) {
+                dictation = DictationExtractor.open(asr);
+            }
+            StageReaders readers = Components.readers(settings.dataDir(), originals.scratchDirectory(), ocr,
+                    pulsar.isPresent(), dictation);
+            // Corrections are annotated where they are saved, so a scaled-out server needs the annotator too.
             ClinicalAnnotator annotator = Components.annotatorIfIndexed(settings.dataDir());
-            Pipeline pipeline = new Pipeline(originals, extractors, annotator, store);
+            committer = new PeriodicCommitter(store, settings.commitInterval());
+            Pipeline pipeline;
+            if (pulsar.isPresent()) {
+                PulsarWorkQueue published = PulsarWorkQueue.connect(pulsar.get(), EnumSet.of(Stage.INDEX),
+                        committer::nextCommit);
+                queue = published;
+                pipeline = Pipeline.builder(originals).readers(readers).store(store).results(results)
+                        .handOff(published).stages(EnumSet.of(Stage.INDEX)).indexDurability(committer::nextCommit)
+                        .build();
+                published.recordDeadLettersWith(pipeline);
+            } else {
+                pipeline = Pipeline.builder(originals).readers(readers)
+                        .annotator(annotator).store(store).results(results)
+                        .indexDurability(committer::nextCommit).build();
+                queue = new EmbeddedWorkQueue(settings.pipeline(System.getenv()), pipeline);
+            }
             IntakeService intake = new IntakeService(originals, new MediaTypeSniffer(Components.tikaConfig()),
-                    IntakeService.readableBy(extractors), queue, new IntakeSettings(settings.maxUploadBytes())
+                    readers::readable, queue, new IntakeSettings(settings.maxUploadBytes())
                             .withImageLimitsOf(ocr.settings()).withMaxAudioSeconds(asr.maxSeconds()),
                     Clock.systemUTC());
-            PeriodicCommitter committer = new PeriodicCommitter(store, settings.commitInterval());
             queue.start(pipeline);
-            int resubmitted = new Recovery(originals, store, queue).resubmitUnfinished();
-            LOG.info("data directory open: {} documents indexed, {} unfinished uploads queued again, {}, {} ms",
-                    store.count(), resubmitted, encryption, (System.nanoTime() - started) / 1_000_000);
+            int resubmitted = new Recovery(originals, store, results, queue).resubmitUnfinished();
+            LOG.info("data directory open: {} documents indexed, {} unfinished uploads queued again, {}, {}, {} ms",
+                    store.count(), resubmitted, encryption, pulsar.map(p -> "stages through Pulsar at "
+                            + p.serviceUrl() + " (index stage here)").orElse("embedded pipeline"),
+                    (System.nanoTime() - started) / 1_000_000);
             return new ChartroomRuntime(settings, originals, store, queue, pipeline, intake, committer,
                     AuditLog.open(settings.auditDir(), encryption), ocr, dictation,
                     new DraftRevisions(store, annotator, Clock.systemUTC()));
         } catch (RuntimeException e) {
             dictation.ifPresent(DictationExtractor::close);
+            if (queue != null) {
+                queue.close();
+            }
+            if (committer != null) {
+                committer.close();
+            }
             if (ocr != null) {
                 ocr.close();
             }
@@ -198,9 +244,17 @@ public final class ChartroomRuntime implements AutoCloseable {
         return queue.pending();
     }
 
-    /** Waits until the queue is empty and the index shows everything processed; false on timeout. */
+    /**
+     * Waits until the queue is empty and the index shows everything processed; false on timeout. Embedded only: with
+     * Pulsar the work is in other processes (wait for the documents themselves).
+     *
+     * @throws IllegalStateException when the stages run through Pulsar
+     */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        if (!queue.awaitIdle(timeout)) {
+        if (!(queue instanceof EmbeddedWorkQueue embedded)) {
+            throw new IllegalStateException("the pipeline's stages run in worker processes: wait for the documents");
+        }
+        if (!embedded.awaitIdle(timeout)) {
             return false;
         }
         store.refresh();

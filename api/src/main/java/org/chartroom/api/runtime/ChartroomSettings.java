@@ -3,9 +3,12 @@ package org.chartroom.api.runtime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.chartroom.asr.AsrSettings;
 import org.chartroom.ingest.ocr.OcrSettings;
+import org.chartroom.ingest.pipeline.PipelineSettings;
+import org.chartroom.ingest.queue.pulsar.PulsarSettings;
 import org.chartroom.core.error.ConfigurationException;
 
 /**
@@ -74,6 +77,57 @@ public record ChartroomSettings(Path dataDir, long maxUploadBytes, int workers, 
         }
     }
 
+    /**
+     * How the pipeline retries, from {@code CHARTROOM_MAX_ATTEMPTS} (deliveries of a work item before it is given up
+     * and the document marked FAILED, default 3) and {@code CHARTROOM_RETRY_BACKOFF_MS} (the first wait, doubled for
+     * each further attempt; default 1000), with this instance's workers and commit interval.
+     */
+    public PipelineSettings pipeline(Map<String, String> env) {
+        PipelineSettings d = PipelineSettings.defaults();
+        try {
+            return d.withWorkers(workers).withCommitInterval(commitInterval)
+                    .withRetries(number(env, "CHARTROOM_MAX_ATTEMPTS", d.maxAttempts(), Integer::parseInt),
+                            Duration.ofMillis(number(env, "CHARTROOM_RETRY_BACKOFF_MS", d.retryBackoff().toMillis(),
+                                    Long::parseLong)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+    }
+
+    /**
+     * The Pulsar broker to run the pipeline's stages through, when {@code url} (the {@code --pulsar} option) or
+     * {@code CHARTROOM_PULSAR_URL} names one; empty for the embedded default. Further settings:
+     * {@code CHARTROOM_PULSAR_TOPICS} (the topic prefix, default {@value PulsarSettings#DEFAULT_TOPIC_PREFIX}),
+     * {@code CHARTROOM_PULSAR_IN_FLIGHT} (items a process holds unacknowledged at most; default: that of
+     * {@link PulsarSettings#of} in a worker, {@value #SERVING_IN_FLIGHT} in the serving process, whose index stage
+     * acknowledges a commit interval's worth at once), and the retry settings of {@link #pipeline}.
+     *
+     * @param url     the {@code --pulsar} option, or null
+     * @param serving true for the serving process (it runs the index stage), false for a worker
+     */
+    public Optional<PulsarSettings> pulsar(Map<String, String> env, String url, boolean serving) {
+        String service = url != null && !url.isBlank() ? url.strip() : env.getOrDefault("CHARTROOM_PULSAR_URL", "");
+        if (service.isBlank()) {
+            return Optional.empty();
+        }
+        PipelineSettings retries = pipeline(env);
+        try {
+            PulsarSettings p = PulsarSettings.of(service, workers)
+                    .withRetries(retries.maxAttempts(), retries.retryBackoff());
+            String prefix = env.get("CHARTROOM_PULSAR_TOPICS");
+            if (prefix != null && !prefix.isBlank()) {
+                p = p.withTopicPrefix(prefix.strip());
+            }
+            return Optional.of(p.withMaxInFlight(number(env, "CHARTROOM_PULSAR_IN_FLIGHT",
+                    serving ? SERVING_IN_FLIGHT : p.maxInFlight(), Integer::parseInt)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+    }
+
+    /** In flight in the serving process: its index stage holds a commit interval's worth of items. */
+    public static final int SERVING_IN_FLIGHT = 2000;
+
     /** {@link #ocrFromEnvironment} of this process's environment. */
     public OcrSettings ocr() {
         return ocrFromEnvironment(System.getenv());
@@ -98,6 +152,11 @@ public record ChartroomSettings(Path dataDir, long maxUploadBytes, int workers, 
 
     public Path originalsDir() {
         return dataDir.resolve("originals");
+    }
+
+    /** Stage results waiting for the next stage (see {@code ResultStore}). */
+    public Path resultsDir() {
+        return dataDir.resolve("results");
     }
 
     public Path indexDir() {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.chartroom.api.security.UserDirectory;
@@ -256,18 +255,12 @@ public final class ServerProcess implements AutoCloseable {
 
     /** SIGKILL: the process gets no chance to flush, commit or close anything. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        ChildProcesses.kill(process);
     }
 
     /** SIGTERM and wait: a graceful stop. Returns the exit code. */
     public int stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
-        return process.exitValue();
+        return ChildProcesses.stop(process);
     }
 
     public String logText() throws IOException {

@@ -10,25 +10,20 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.chartroom.core.crypto.Encryption;
 import org.chartroom.core.crypto.KeyRing;
@@ -39,7 +34,9 @@ import org.chartroom.core.error.ConfigurationException;
 import org.chartroom.core.error.InvalidInputException;
 import org.chartroom.core.error.NotFoundException;
 import org.chartroom.core.error.PayloadTooLargeException;
+import org.chartroom.ingest.DurableFiles;
 import org.chartroom.ingest.FailureSummary;
+import org.chartroom.ingest.SealedObjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,9 +73,6 @@ public final class OriginalStore implements AutoCloseable {
     static final String INTAKE = "intake.json";
     private static final String LOCK = "store.lock";
     private static final int BUFFER_BYTES = 64 * 1024;
-    private static final boolean WINDOWS =
-            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path root;
     private final Path tmp;
@@ -107,7 +101,7 @@ public final class OriginalStore implements AutoCloseable {
         Path tmp = root.resolve(TMP);
         FileChannel channel = null;
         try {
-            createPrivateDirectories(tmp);
+            DurableFiles.createPrivateDirectories(tmp);
             channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel, root);
             OriginalStore store = new OriginalStore(root, tmp, encryption, channel, lock);
@@ -120,6 +114,24 @@ public final class OriginalStore implements AutoCloseable {
             closeQuietly(channel);
             throw e;
         }
+    }
+
+    /**
+     * Opens the store for reading only, without its lock and without removing anything: for worker processes
+     * ({@code chartroom worker}) that read originals while the serving process owns the store. Staging, committing
+     * and re-wrapping throw {@link IllegalStateException}; {@link #scratchDirectory()} belongs to the owner, so a
+     * reader gives its extractors a scratch directory of its own.
+     *
+     * @throws ConfigurationException when the directory holds no originals store (the message says what to start)
+     */
+    public static OriginalStore openForReading(Path directory, Encryption encryption) {
+        Objects.requireNonNull(encryption, "encryption");
+        Path root = directory.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root.resolve(TMP))) {
+            throw new ConfigurationException("no originals store in " + root + "; start `chartroom serve` on this "
+                    + "data directory first, or pass the data directory it uses (--data or CHARTROOM_DATA)");
+        }
+        return new OriginalStore(root, root.resolve(TMP), encryption, null, null);
     }
 
     /** A store that keeps its objects in plaintext, for tests about something other than encryption. */
@@ -161,6 +173,7 @@ public final class OriginalStore implements AutoCloseable {
      */
     public StagedUpload stage(InputStream content, long maxBytes) {
         Objects.requireNonNull(content, "content");
+        requireWritable();
         Path file;
         try {
             file = Files.createTempFile(tmp, "upload-", ".part");
@@ -227,6 +240,7 @@ public final class OriginalStore implements AutoCloseable {
      */
     public void commit(StagedUpload staged, IntakeRecord record) {
         Objects.requireNonNull(staged, "staged");
+        requireWritable();
         Objects.requireNonNull(record, "record");
         if (staged.isCommitted()) {
             throw new IllegalStateException("upload already committed");
@@ -242,28 +256,28 @@ public final class OriginalStore implements AutoCloseable {
         try {
             Path shard = dir.getParent();
             if (!Files.isDirectory(shard)) {
-                createPrivateDirectories(shard);
-                fsyncDirectory(root);
+                DurableFiles.createPrivateDirectories(shard);
+                DurableFiles.fsyncDirectory(root);
             }
-            createPrivateDirectory(dir);
+            DurableFiles.createPrivateDirectory(dir);
         } catch (FileAlreadyExistsException e) {
             throw new IllegalStateException("document id " + id + " is already in use", e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the directory of document " + id, e);
         }
         try {
-            fsyncDirectory(dir.getParent());
+            DurableFiles.fsyncDirectory(dir.getParent());
             Files.move(staged.file(), dir.resolve(ORIGINAL), StandardCopyOption.ATOMIC_MOVE);
             staged.markCommitted();
             // The original's name must be durable before intake.json can be: intake.json means "accepted".
-            fsyncDirectory(dir);
+            DurableFiles.fsyncDirectory(dir);
             Path json = writeTemporary(encryption.seal(IntakeJson.write(record)));
             try {
                 Files.move(json, dir.resolve(INTAKE), StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 deleteQuietly(json);
             }
-            fsyncDirectory(dir);
+            DurableFiles.fsyncDirectory(dir);
         } catch (IOException | RuntimeException e) {
             // Not accepted: take back whatever was placed, so the id is either fully present or absent.
             deleteRecursivelyQuietly(dir);
@@ -333,32 +347,13 @@ public final class OriginalStore implements AutoCloseable {
      * @return how many objects were re-wrapped (objects already under the current key are left alone)
      */
     public int rewrap(KeyRing keys) {
-        int rewrapped = 0;
-        for (Path file : storedObjects()) {
-            try {
-                if (SealedFile.rewrap(file, keys)) {
-                    rewrapped++;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not re-wrap the key of " + root.relativize(file), e);
-            }
-        }
-        return rewrapped;
+        requireWritable();
+        return SealedObjects.rewrap(root, storedObjects(), keys);
     }
 
     /** How many stored objects each master key wraps, for {@code chartroom keys status}; plaintext ones as "none". */
     public Map<String, Integer> objectsByKey() {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Path file : storedObjects()) {
-            String key;
-            try {
-                key = SealedFile.isSealed(file) ? SealedFile.keyId(file).hex() : "none";
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read the header of " + root.relativize(file), e);
-            }
-            counts.merge(key, 1, Integer::sum);
-        }
-        return counts;
+        return SealedObjects.byKey(root, storedObjects());
     }
 
     private List<Path> storedObjects() {
@@ -373,9 +368,18 @@ public final class OriginalStore implements AutoCloseable {
         return files;
     }
 
-    /** Releases the store's lock. */
+    private void requireWritable() {
+        if (lock == null) {
+            throw new IllegalStateException("this originals store was opened for reading only");
+        }
+    }
+
+    /** Releases the store's lock (a store opened for reading holds none). */
     @Override
     public void close() {
+        if (lock == null) {
+            return;
+        }
         try {
             lock.release();
         } catch (IOException e) {
@@ -453,34 +457,6 @@ public final class OriginalStore implements AutoCloseable {
         while (bytes.hasRemaining()) {
             out.write(bytes);
         }
-    }
-
-    /**
-     * Forces a directory's entries (names created, renamed or removed in it) to disk. Windows cannot open a directory
-     * as a channel; NTFS journals renames itself, so there it is skipped.
-     */
-    static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            if (!WINDOWS) {
-                throw e;
-            }
-        }
-    }
-
-    private static FileAttribute<?>[] privateDirectory() {
-        return POSIX
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
-                : new FileAttribute<?>[0];
-    }
-
-    private static void createPrivateDirectories(Path dir) throws IOException {
-        Files.createDirectories(dir, privateDirectory());
-    }
-
-    private static void createPrivateDirectory(Path dir) throws IOException {
-        Files.createDirectory(dir, privateDirectory());
     }
 
     private static void deleteRecursively(Path path) throws IOException {

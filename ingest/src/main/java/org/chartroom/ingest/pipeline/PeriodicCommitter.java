@@ -1,7 +1,10 @@
 package org.chartroom.ingest.pipeline;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>Commits unconditionally rather than being told about puts, so it cannot be mis-wired into never committing; this
  * relies on a commit with nothing new being cheap, which it is for Lucene (the index writer skips it).
  *
+ * <p>{@link #nextCommit()} tells when what was stored so far is durable (a broker is told a work item is done only
+ * then).
+ *
  * <p>Thread-safe. Starts its daemon thread ({@code chartroom-commit}) in the constructor. A failed commit is logged
  * once (and its recovery noted) and tried again at the next tick.
  */
@@ -33,6 +39,8 @@ public final class PeriodicCommitter implements AutoCloseable {
     private final AtomicBoolean failing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService timer;
+    /** Waiting for the next commit to start and succeed; guarded by itself. */
+    private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
 
     public PeriodicCommitter(DocumentStore store, Duration interval) {
         this.store = Objects.requireNonNull(store, "store");
@@ -54,9 +62,17 @@ public final class PeriodicCommitter implements AutoCloseable {
      * @return true when the commit succeeded
      */
     public boolean commit() {
+        List<CompletableFuture<Void>> batch;
+        synchronized (waiting) {
+            batch = List.copyOf(waiting);
+            waiting.clear();
+        }
         try {
             store.commit();
         } catch (RuntimeException e) {
+            synchronized (waiting) {
+                waiting.addAll(batch);
+            }
             if (!failing.getAndSet(true)) {
                 log.error("committing the document store failed; trying again every interval: {}",
                         FailureSummary.of(e));
@@ -66,7 +82,25 @@ public final class PeriodicCommitter implements AutoCloseable {
         if (failing.getAndSet(false)) {
             log.info("committing the document store works again");
         }
+        batch.forEach(f -> f.complete(null));
         return true;
+    }
+
+    /**
+     * Completes after the next commit that starts after this call has succeeded, so everything put into the store
+     * before the call is durable then. Callbacks run on the commit thread: keep them short. After {@link #close()}
+     * the future fails.
+     */
+    public CompletableFuture<Void> nextCommit() {
+        CompletableFuture<Void> next = new CompletableFuture<>();
+        synchronized (waiting) {
+            if (closed.get()) {
+                next.completeExceptionally(new IllegalStateException("the document store committer is closed"));
+            } else {
+                waiting.add(next);
+            }
+        }
+        return next;
     }
 
     /**
@@ -75,8 +109,10 @@ public final class PeriodicCommitter implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        synchronized (waiting) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
         }
         timer.shutdown();
         try {
@@ -86,6 +122,13 @@ public final class PeriodicCommitter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        commit();
+        if (!commit()) {
+            List<CompletableFuture<Void>> left;
+            synchronized (waiting) {
+                left = List.copyOf(waiting);
+                waiting.clear();
+            }
+            left.forEach(f -> f.completeExceptionally(new IllegalStateException("the last commit failed")));
+        }
     }
 }

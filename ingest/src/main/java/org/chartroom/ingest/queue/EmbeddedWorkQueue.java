@@ -14,6 +14,7 @@ import org.chartroom.core.pipeline.WorkHandler;
 import org.chartroom.core.pipeline.WorkItem;
 import org.chartroom.core.pipeline.WorkQueue;
 import org.chartroom.ingest.FailureSummary;
+import org.chartroom.ingest.pipeline.DeadLetters;
 import org.chartroom.ingest.pipeline.PipelineSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Failures.</b> When the handler throws (anything, including errors), the item is tried again after
  * {@code retryBackoff}, then twice that, and so on, up to {@code maxAttempts} attempts in all; then it is logged (by
- * document id) and dropped. A handler failure never ends a worker thread. Handlers record content problems as FAILED
- * documents themselves, so what reaches the retry policy is transient trouble (storage, a bug).
+ * document id) and handed to the {@link DeadLetters} (the pipeline marks the document FAILED with the cause). A handler
+ * failure never ends a worker thread. Handlers record content problems as FAILED documents themselves, so what reaches
+ * the retry policy is transient trouble (storage, a bug).
  *
  * <p><b>Not durable.</b> Nothing is kept on disk. Items queued at {@link #close()} or at a crash are not lost: they
  * belong to documents the store has no result for, which recovery at the next start queues again.
@@ -40,6 +42,7 @@ public final class EmbeddedWorkQueue implements WorkQueue {
     private static final Delivery STOP = new Delivery(null, 0);
 
     private final PipelineSettings settings;
+    private final DeadLetters deadLetters;
     private final BlockingQueue<Delivery> queue = new LinkedBlockingQueue<>();
     private final ScheduledExecutorService retries;
     private final List<Thread> workers = new ArrayList<>();
@@ -54,8 +57,15 @@ public final class EmbeddedWorkQueue implements WorkQueue {
         this(PipelineSettings.defaults().withWorkers(workers));
     }
 
+    /** Items given up on are only logged. */
     public EmbeddedWorkQueue(PipelineSettings settings) {
+        this(settings, (item, attempts, cause) -> { });
+    }
+
+    /** @param deadLetters told about every item given up on after {@code maxAttempts} */
+    public EmbeddedWorkQueue(PipelineSettings settings, DeadLetters deadLetters) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "chartroom-work-retry");
             thread.setDaemon(true);
@@ -208,8 +218,15 @@ public final class EmbeddedWorkQueue implements WorkQueue {
     private void failed(Delivery delivery, Throwable failure) {
         WorkItem item = delivery.item();
         if (delivery.attempt() >= settings.maxAttempts()) {
+            String cause = FailureSummary.of(failure);
             log.error("giving up on {} of document {} version {} after {} attempts: {}", item.stage(),
-                    item.documentId(), item.version(), delivery.attempt(), FailureSummary.of(failure));
+                    item.documentId(), item.version(), delivery.attempt(), cause);
+            try {
+                deadLetters.deadLettered(item, delivery.attempt(), cause);
+            } catch (RuntimeException e) {
+                log.error("could not record the failure of document {}; recovery at the next start tries it again: "
+                        + "{}", item.documentId(), FailureSummary.of(e));
+            }
             finished();
             return;
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.chartroom.ingest.testing.InMemoryDocumentStore;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +44,19 @@ class PeriodicCommitterTest {
             }
             assertTrue(store.commits.get() > before, "the timer survived the failures");
         }
+    }
+
+    @Test
+    void nextCommitCompletesAfterTheNextSuccessfulCommitAndFailsAfterClose() {
+        PeriodicCommitter committer = new PeriodicCommitter(store, Duration.ofHours(1));
+        store.failWith(new IllegalStateException("disk full"));
+        CompletableFuture<Void> next = committer.nextCommit();
+        assertFalse(committer.commit());
+        assertFalse(next.isDone(), "a failed commit made nothing durable");
+        store.failWith(null);
+        assertTrue(committer.commit());
+        assertTrue(next.isDone() && !next.isCompletedExceptionally());
+        committer.close();
+        assertTrue(committer.nextCommit().isCompletedExceptionally(), "no commit comes after close");
     }
 }

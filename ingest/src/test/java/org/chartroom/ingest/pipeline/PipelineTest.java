@@ -213,11 +213,20 @@ class PipelineTest {
     }
 
     @Test
-    void itemsWithoutAnAcceptedOriginalOrForOtherStagesAreDropped() {
+    void itemsWithoutAnAcceptedOriginalAreDropped() {
         pipeline.handle(new WorkItem(DocumentId.random(), 1, Stage.EXTRACT));
+        assertEquals(0, store.puts.get());
+    }
+
+    @Test
+    void anItemRoutedToAStageThatCannotReadItsTypeIsReadWhereTheTypeIsRead() {
         IntakeRecord intake = accepted(Fixtures.text(Fixtures.NOTE), DocumentFormats.PLAIN_TEXT);
         pipeline.handle(new WorkItem(intake.id(), 1, Stage.ASR));
-        assertEquals(0, store.puts.get());
+        DocumentRecord record = store.get(intake.id()).orElseThrow();
+        assertEquals(DocumentState.DRAFT, record.state());
+        assertEquals("extract", record.latest().orElseThrow().source());
+        pipeline.handle(new WorkItem(intake.id(), 1, Stage.OCR));
+        assertEquals(1, store.puts.get(), "a settled document is not processed again");
     }
 
     @Test

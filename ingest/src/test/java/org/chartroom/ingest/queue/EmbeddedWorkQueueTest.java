@@ -80,7 +80,9 @@ class EmbeddedWorkQueueTest {
     @Test
     void aFailingItemIsRetriedWithBackoffThenGivenUp() throws Exception {
         List<Long> attempts = new CopyOnWriteArrayList<>();
-        try (EmbeddedWorkQueue queue = new EmbeddedWorkQueue(settings(1))) {
+        List<String> deadLetters = new CopyOnWriteArrayList<>();
+        try (EmbeddedWorkQueue queue = new EmbeddedWorkQueue(settings(1),
+                (item, attempt, cause) -> deadLetters.add(attempt + " " + cause))) {
             queue.start(item -> {
                 attempts.add(System.nanoTime());
                 throw new IllegalStateException("store unavailable");
@@ -90,6 +92,8 @@ class EmbeddedWorkQueueTest {
             assertEquals(0, queue.pending(), "given up: no longer pending");
         }
         assertEquals(3, attempts.size());
+        assertEquals(1, deadLetters.size(), "handed to the dead letters once");
+        assertTrue(deadLetters.get(0).startsWith("3 IllegalStateException at "), deadLetters.get(0));
         long firstWait = attempts.get(1) - attempts.get(0);
         long secondWait = attempts.get(2) - attempts.get(1);
         assertTrue(firstWait >= TimeUnit.MILLISECONDS.toNanos(20), "waits the backoff before retrying");

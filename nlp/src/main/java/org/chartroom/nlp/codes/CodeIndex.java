@@ -1,46 +1,37 @@
 package org.chartroom.nlp.codes;
 
+import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.chartroom.core.error.ConfigurationException;
 
 /**
- * The code index opened for search: the code table in memory (code → billable flag and description, sorted, so a
- * header's billable descendants are a range) and the term entries searched with Lucene. Thread-safe.
+ * The code index opened for use: the code table (every order-file line, sorted, so a header's billable descendants
+ * are a range), the term entries read from the Lucene index into memory ({@link TermTable}) and the Tabular List's
+ * notes ({@link TabularNotes}). Everything is read once at open and the Lucene files are closed again: suggestion
+ * needs no file access. Thread-safe.
  */
 public final class CodeIndex implements Closeable {
-    private final FSDirectory directory;
-    private final DirectoryReader reader;
-    private final IndexSearcher searcher;
-    private final NavigableMap<String, CodeEntry> codes;
-    private final Map<String, Double> weights = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CodeTable codes;
+    private final TermTable terms;
+    private final TabularNotes notes;
 
-    private CodeIndex(FSDirectory directory, DirectoryReader reader, NavigableMap<String, CodeEntry> codes) {
-        this.directory = directory;
-        this.reader = reader;
-        this.searcher = new IndexSearcher(reader);
+    private CodeIndex(CodeTable codes, TermTable terms, TabularNotes notes) {
         this.codes = codes;
+        this.terms = terms;
+        this.notes = notes;
     }
 
     /** Whether {@code folder} holds a code index of the current format. */
@@ -66,97 +57,79 @@ public final class CodeIndex implements Closeable {
      * @throws ConfigurationException when there is no readable index there
      */
     public static CodeIndex open(Path folder) {
-        try {
-            FSDirectory dir = FSDirectory.open(folder);
-            DirectoryReader reader = DirectoryReader.open(dir);
-            NavigableMap<String, CodeEntry> codes = new TreeMap<>();
-            try (java.io.BufferedReader table = Files.newBufferedReader(folder.resolve(CodeIndexBuilder.CODE_TABLE),
-                    java.nio.charset.StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = table.readLine()) != null) {
-                    String[] f = line.split("\t", 3);
-                    if (f.length == 3) {
-                        codes.put(f[0], new CodeEntry(f[0], f[1].equals("1"), f[2]));
-                    }
-                }
-            }
-            return new CodeIndex(dir, reader, Collections.unmodifiableNavigableMap(codes));
-        } catch (IOException e) {
+        try (FSDirectory dir = FSDirectory.open(folder); DirectoryReader reader = DirectoryReader.open(dir)) {
+            Map<String, Integer> ids = new HashMap<>();
+            TermTable.Rows rows = TermTable.read(reader, ids);
+            CodeTable codes = readCodeTable(folder.resolve(CodeIndexBuilder.CODE_TABLE), ids);
+            return new CodeIndex(codes, rows.table(ids), TabularNotes.read(folder));
+        } catch (IOException | RuntimeException e) {
             throw new ConfigurationException("cannot open the code index in " + folder + " (" + e.getMessage()
                     + "); rebuild it with 'chartroom codes import'", e);
         }
     }
 
+    /** Reads {@code code, billable, description, stated, negated, nonessential words} lines, sorted by code. */
+    private static CodeTable readCodeTable(Path file, Map<String, Integer> ids) throws IOException {
+        List<String[]> lines = new ArrayList<>(100_000);
+        try (BufferedReader table = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = table.readLine()) != null) {
+                String[] f = line.split("\t", -1);
+                if (f.length == 6) {
+                    lines.add(f);
+                }
+            }
+        }
+        lines.sort(Comparator.comparing(f -> f[0]));
+        List<CodeEntry> entries = new ArrayList<>(lines.size());
+        List<int[]> stated = new ArrayList<>(lines.size());
+        List<int[]> negated = new ArrayList<>(lines.size());
+        List<int[]> nonessential = new ArrayList<>(lines.size());
+        for (String[] f : lines) {
+            entries.add(new CodeEntry(f[0], f[1].equals("1"), f[2]));
+            stated.add(sorted(TermTable.intern(ids, f[3])));
+            negated.add(sorted(TermTable.intern(ids, f[4])));
+            nonessential.add(sorted(TermTable.intern(ids, f[5])));
+        }
+        return new CodeTable(entries, stated, negated, nonessential);
+    }
+
+    private static int[] sorted(int[] ids) {
+        int[] out = Arrays.stream(ids).distinct().toArray();
+        Arrays.sort(out);
+        return out;
+    }
+
     /** The code line of {@code code} (with dot), if the release has it. */
     public CodeEntry code(String code) {
-        return codes.get(code);
+        return codes.code(code);
     }
 
     /** The billable codes at or under {@code prefix} (a header or a code with its trailing dash removed). */
     public List<CodeEntry> billableUnder(String prefix) {
-        List<CodeEntry> out = new ArrayList<>();
-        for (Map.Entry<String, CodeEntry> e : codes.subMap(prefix, true, prefix + Character.MAX_VALUE, false)
-                .entrySet()) {
-            if (e.getValue().billable()) {
-                out.add(e.getValue());
-            }
-        }
-        return out;
-    }
-
-    /**
-     * How telling a word is: its inverse document frequency among the term entries, so that "right" or "encounter"
-     * weigh little and "torsion" much.
-     */
-    public double weight(String word) {
-        return weights.computeIfAbsent(word, w -> {
-            try {
-                int df = reader.docFreq(new Term(CodeIndexBuilder.WORDS, w));
-                return Math.log(1.0 + (double) reader.numDocs() / (df + 1.0));
-            } catch (IOException e) {
-                return 1.0;
-            }
-        });
+        return Arrays.stream(codes.billableUnder(prefix)).mapToObj(codes::entry).toList();
     }
 
     public int codeCount() {
         return codes.size();
     }
 
-    /** The term entries sharing the most words with {@code words}, best first (BM25), at most {@code n}. */
-    public List<TermEntry> candidates(List<String> words, int n) {
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        for (String w : new LinkedHashSet<>(words)) {
-            q.add(new TermQuery(new Term(CodeIndexBuilder.WORDS, w)), BooleanClause.Occur.SHOULD);
-        }
-        try {
-            List<TermEntry> out = new ArrayList<>();
-            StoredFields stored = reader.storedFields();
-            for (ScoreDoc sd : searcher.search(q.build(), n).scoreDocs) {
-                Document d = stored.document(sd.doc);
-                List<String> required = split(d.get(CodeIndexBuilder.REQUIRED));
-                int head = Math.min(required.size(), d.getField(CodeIndexBuilder.HEAD).numericValue().intValue());
-                out.add(new TermEntry(required, head, split(d.get(CodeIndexBuilder.OPTIONAL)),
-                        d.get(CodeIndexBuilder.CODE), d.get(CodeIndexBuilder.SOURCE)));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new ConfigurationException("the code index cannot be read (" + e.getMessage()
-                    + "); rebuild it with 'chartroom codes import'", e);
-        }
+    /** The Tabular List's notes: excludes, code first, use additional code, 7th characters. */
+    public TabularNotes notes() {
+        return notes;
     }
 
-    private static List<String> split(String joined) {
-        return joined == null || joined.isBlank() ? List.of() : List.of(joined.split(" "));
+    CodeTable codeTable() {
+        return codes;
     }
 
+    TermTable terms() {
+        return terms;
+    }
+
+    /** Nothing stays open after {@link #open}; kept so callers can scope an index with try-with-resources. */
     @Override
-    public void close() throws IOException {
-        reader.close();
-        directory.close();
-    }
-
-    IndexReader reader() {
-        return reader;
+    public void close() {
+        // The Lucene files were read whole and closed at open.
     }
 }

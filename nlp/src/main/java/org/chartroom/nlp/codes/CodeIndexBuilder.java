@@ -22,7 +22,8 @@ import org.chartroom.core.error.ConfigurationException;
 
 /**
  * Builds the Lucene code index from an ICD-10-CM release folder: one document per term entry (its normalised words
- * searchable) and the code table (code, billable flag, description) as a sorted TSV beside it. Written to a temporary folder and moved
+ * searchable, its parts stored) and the code table (code, billable flag, description, the words the description
+ * states, negates and states in parentheses) as a TSV beside it. Written to a temporary folder and moved
  * into place, so a reader never sees half an index. A site runs it once per release (every October).
  */
 public final class CodeIndexBuilder {
@@ -32,9 +33,10 @@ public final class CodeIndexBuilder {
     static final String OPTIONAL = "optional";
     static final String SOURCE = "source";
     static final String HEAD = "head";
+    static final String IMPLIED = "implied";
     static final String CODE_TABLE = "code-table.tsv";
     /** Bumped when the layout changes, so an old index is rebuilt. */
-    static final String FORMAT = "chartroom-codes-4";
+    static final String FORMAT = "chartroom-codes-7";
 
     private CodeIndexBuilder() {
     }
@@ -56,14 +58,21 @@ public final class CodeIndexBuilder {
         List<TermEntry> neoplasms = release.neoplasmTerms();
         progress.printf("codes: %d neoplasm table entries%n", neoplasms.size());
         terms.addAll(neoplasms);
-        List<TermEntry> inclusions = release.inclusionTerms();
-        progress.printf("codes: %d tabular inclusion terms%n", inclusions.size());
-        terms.addAll(inclusions);
+        List<TermEntry> drugs = release.drugTerms();
+        progress.printf("codes: %d table of drugs entries%n", drugs.size());
+        terms.addAll(drugs);
+        TabularXml.Contents tabular = release.tabular();
+        progress.printf("codes: %d tabular inclusion terms, %d tabular notes%n", tabular.inclusions().size(),
+                tabular.notes().size());
+        terms.addAll(tabular.inclusions());
         for (CodeEntry c : codes) {
             if (c.billable()) {
                 // Only what the description states: "without obstruction" does not name obstruction.
-                terms.add(new TermEntry(List.copyOf(CodeSuggester.split(c.description()).stated()), 0, List.of(),
-                        c.code(), "description"));
+                DescriptionWords words = DescriptionWords.of(c.description());
+                List<String> required = new ArrayList<>(words.stated());
+                required.removeAll(words.nonessential());
+                terms.add(TermEntry.of(required, 0, List.copyOf(words.nonessential()), c.code(),
+                        TermSource.DESCRIPTION));
             }
         }
         Path tmp = target.resolveSibling(target.getFileName() + ".building");
@@ -83,7 +92,8 @@ public final class CodeIndexBuilder {
                     d.add(new StoredField(REQUIRED, String.join(" ", t.required())));
                     d.add(new StoredField(OPTIONAL, String.join(" ", t.optional())));
                     d.add(new StoredField(CODE, t.code()));
-                    d.add(new StoredField(SOURCE, t.source()));
+                    d.add(new StoredField(IMPLIED, String.join(" ", t.implied())));
+                    d.add(new StoredField(SOURCE, t.source().stored()));
                     d.add(new StoredField(HEAD, t.head()));
                     w.addDocument(d);
                 }
@@ -96,7 +106,10 @@ public final class CodeIndexBuilder {
             try (java.io.BufferedWriter table = Files.newBufferedWriter(tmp.resolve(CODE_TABLE),
                     java.nio.charset.StandardCharsets.UTF_8)) {
                 for (CodeEntry c : codes) {
-                    table.write(c.code() + "\t" + (c.billable() ? 1 : 0) + "\t" + c.description() + "\n");
+                    DescriptionWords words = DescriptionWords.of(c.description());
+                    table.write(c.code() + "\t" + (c.billable() ? 1 : 0) + "\t" + c.description() + "\t"
+                            + String.join(" ", words.stated()) + "\t" + String.join(" ", words.negated()) + "\t"
+                            + String.join(" ", words.nonessential()) + "\n");
                 }
             }
             List<List<String>> mainTerms = new ArrayList<>();
@@ -107,6 +120,7 @@ public final class CodeIndexBuilder {
                 }
             }
             org.chartroom.nlp.concept.ConceptDictionary.write(tmp, mainTerms);
+            TabularNotes.write(tmp, tabular.notes());
             deleteTree(target);
             Files.createDirectories(target.getParent() == null ? Path.of(".") : target.getParent());
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -8,8 +8,8 @@ import java.util.Set;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
- * The words the code index compares: lower case, letters and digits only, stemmed (Snowball English), with the
- * function words that carry no coding meaning left out. The same normalisation serves index entries, descriptions
+ * The words the code index compares: lower case, letters and digits only, stemmed (Snowball English, but an
+ * "-itis" kept whole), with the function words that carry no coding meaning left out. The same normalisation serves index entries, descriptions
  * and the coder's phrase, so they meet on equal terms. Thread-safe (a stemmer per call).
  */
 public final class CodeWords {
@@ -47,6 +47,14 @@ public final class CodeWords {
     static String stem(EnglishStemmer stemmer, String word) {
         if (word.length() <= 3 || Character.isDigit(word.charAt(0))) {
             return word;
+        }
+        // An inflammation is not its organ: the stemmer would make "esophagitis" "esophageal" and "hepatitis"
+        // "hepatic".
+        if (word.endsWith("itis")) {
+            return word;
+        }
+        if (word.endsWith("itides")) {
+            return word.substring(0, word.length() - 3) + "is";
         }
         stemmer.setCurrent(word);
         stemmer.stem();

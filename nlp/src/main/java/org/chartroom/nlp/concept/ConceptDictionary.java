@@ -26,10 +26,6 @@ public final class ConceptDictionary {
     /** Phrases longer than this are not looked up. */
     static final int LONGEST = 4;
 
-    /** Index main terms that are coding headings rather than conditions ("History", "Status"). */
-    private static final Set<String> GENERIC = Set.copyOf(CodeWords.of("history status problem admission examination"
-            + " observation complaint finding result test presence use care person patient"));
-
     private final Set<List<String>> phrases;
 
     public ConceptDictionary(Set<List<String>> phrases) {
@@ -41,9 +37,6 @@ public final class ConceptDictionary {
         try (BufferedWriter w = Files.newBufferedWriter(folder.resolve(FILE), StandardCharsets.UTF_8)) {
             Set<String> seen = new HashSet<>();
             for (List<String> words : terms) {
-                if (words.size() == 1 && GENERIC.contains(words.get(0))) {
-                    continue;
-                }
                 String line = String.join(" ", words);
                 if (!words.isEmpty() && words.size() <= LONGEST && seen.add(line)) {
                     w.write(line);
@@ -53,15 +46,25 @@ public final class ConceptDictionary {
         }
     }
 
-    /** The dictionary of the code index folder plus the abbreviations of the synonym lines. */
+    /**
+     * The dictionary of the code index folder plus the abbreviations of the synonym lines, less the one-word main
+     * terms that are coding headings rather than conditions ("History", "Status": the {@code generic} lines of
+     * {@code concept-phrase-words.tsv}).
+     */
     public static ConceptDictionary read(Path folder, List<RuleLine> synonyms) {
+        Set<String> generic = new HashSet<>();
+        for (RuleLine line : RuleFile.readResource(ConceptFinder.WORDS)) {
+            if (line.field(0).equals("generic")) {
+                generic.addAll(CodeWords.of(line.field(1)));
+            }
+        }
         Set<List<String>> phrases = abbreviationsOf(synonyms);
         Path file = folder.resolve(FILE);
         if (Files.isRegularFile(file)) {
             try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    if (!line.isBlank()) {
+                    if (!line.isBlank() && !generic.contains(line)) {
                         phrases.add(List.of(line.split(" ")));
                     }
                 }
@@ -81,7 +84,8 @@ public final class ConceptDictionary {
     private static Set<List<String>> abbreviationsOf(List<RuleLine> synonyms) {
         Set<List<String>> phrases = new HashSet<>();
         for (RuleLine line : synonyms) {
-            if (!line.field(2).equals("also")) {
+            // Replacement lines are the abbreviations; "also" and "implies" lines name no condition.
+            if (line.field(2).isEmpty()) {
                 List<String> words = CodeWords.of(line.field(0));
                 if (!words.isEmpty() && words.size() <= LONGEST) {
                     phrases.add(words);

@@ -19,6 +19,7 @@ import org.chartroom.nlp.eval.HeaderMismatch.Kind;
 import org.chartroom.nlp.eval.HeaderMismatch.Variant;
 import org.chartroom.nlp.eval.SectionGold.GoldHeader;
 import org.chartroom.nlp.section.Sectionizer;
+import org.chartroom.nlp.section.SpeechLikeText;
 
 /**
  * Measures the {@link Sectionizer} against the section header gold of the MTSamples development reports.

@@ -9,7 +9,7 @@ import org.chartroom.nlp.rules.Abbreviations;
 
 /**
  * Splits a note into typed sections: finds the headers ({@link WrittenHeaderScanner}, or
- * {@link SpokenHeaderScanner} for speech-like text without colons), types each with the {@link HeaderVocabulary},
+ * {@link SpokenHeaderScanner} for dictated text without written headers), types each with the {@link HeaderVocabulary},
  * refines the types with the {@link SectionContextRules}, and makes each header the start of a section that runs
  * to the next header (or the end of the text). Text before the first header belongs to no section.
  *
@@ -36,22 +36,29 @@ public final class Sectionizer {
         this(HeaderVocabulary.withSiteFile(siteHeaderFile));
     }
 
+    /** A sectionizer with the given vocabulary and the built-in spoken-heading model. */
     public Sectionizer(HeaderVocabulary vocabulary) {
+        this(vocabulary, SpokenHeadingModel.builtIn());
+    }
+
+    /** A sectionizer with the given vocabulary and spoken-heading model (e.g. one trained on a site's notes). */
+    public Sectionizer(HeaderVocabulary vocabulary, SpokenHeadingModel spokenModel) {
         this.vocabulary = vocabulary;
         this.writtenScanner = new WrittenHeaderScanner(vocabulary, Abbreviations.standard());
-        this.spokenScanner = new SpokenHeaderScanner(vocabulary);
+        this.spokenScanner = new SpokenHeaderScanner(vocabulary, spokenModel);
         this.contextRules = SectionContextRules.standard(vocabulary);
     }
 
     /**
-     * The sections of a note. Written notes (any colon in the text) use written headers; a text without a single
-     * colon is read as speech-like (a dictation transcript) and its spoken headings are used.
+     * The sections of a note: its written headers ({@code HEADER:}) when it has any; otherwise it is read as
+     * dictated text (a transcript, or a draft whose headings were not marked) and its spoken headings are used.
      */
     public List<Section> sections(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        return text.indexOf(':') >= 0 ? writtenSections(text) : spokenSections(text);
+        List<HeaderCandidate> written = writtenScanner.scan(text);
+        return written.isEmpty() ? toSections(text, spokenScanner.scan(text)) : toSections(text, written);
     }
 
     /** Sections from written headers ({@code HEADER:}) only. */

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.chartroom.core.text.TextSpan;
 import org.chartroom.nlp.rules.Abbreviations;
 import org.chartroom.nlp.section.HeaderCandidate;
 import org.chartroom.nlp.section.HeaderVocabulary;
+import org.chartroom.nlp.section.SpeechLikeText;
 import org.chartroom.nlp.section.WrittenHeaderScanner;
 
 import opennlp.tools.sentdetect.SentenceDetectorME;
@@ -22,9 +24,9 @@ import opennlp.tools.util.Span;
  * continues the previous one; a comma directly followed by a non-space, which in MTSamples stands for a replaced
  * newline, except inside a number such as {@code 1,200}) and section headers (a header such as {@code HISTORY:}
  * is a sentence of its own, and the text after it starts a new one). Then the OpenNLP model splits each block, and
- * two repairs are applied: a courtesy title ({@code Dr.}) never ends a sentence, a clinical abbreviation
- * ({@code p.o.}, {@code b.i.d.}) ends one only before an upper-case word, and a bare list number ({@code 1.}) joins
- * the sentence it numbers. Spans never include the separating whitespace or line-break comma.
+ * repairs are applied: a courtesy title ({@code Dr.}) and the initials after it ({@code Dr. A. B. Smith}) never
+ * end a sentence, a clinical abbreviation ({@code p.o.}, {@code b.i.d.}, or any dotted one such as {@code q.4-6h.})
+ * ends one only before an upper-case word, and a bare list number ({@code 1.}) joins the sentence it numbers. Spans never include the separating whitespace or line-break comma.
  *
  * <p>Thread-safe: the model is shared, a detector is made per call (it is cheap and not thread-safe).
  * Never throws for any input string.
@@ -33,16 +35,30 @@ public final class SentenceSplitter {
     private final SentenceModel model;
     private final Abbreviations abbreviations;
     private final WrittenHeaderScanner headers;
+    /** Decides sentence ends in unpunctuated stretches; empty: such a stretch stays one sentence. */
+    private final Supplier<Optional<SpokenSentenceModel>> spoken;
 
-    /** The splitter with the English model from the classpath and the built-in header vocabulary. */
+    /**
+     * The splitter with the English model from the classpath, the built-in header vocabulary and the built-in
+     * spoken-sentence model (loaded on first need).
+     */
     public SentenceSplitter() {
-        this(SentenceModels.english(), Abbreviations.standard(), HeaderVocabulary.standard());
+        this(OpenNlpModels.englishSentences(), Abbreviations.standard(), HeaderVocabulary.standard(),
+                () -> Optional.of(SpokenSentenceModel.builtIn()));
     }
 
-    public SentenceSplitter(SentenceModel model, Abbreviations abbreviations, HeaderVocabulary vocabulary) {
+    public SentenceSplitter(SentenceModel model, Abbreviations abbreviations, HeaderVocabulary vocabulary,
+                            Supplier<Optional<SpokenSentenceModel>> spoken) {
         this.model = model;
         this.abbreviations = abbreviations;
         this.headers = new WrittenHeaderScanner(vocabulary, abbreviations);
+        this.spoken = spoken;
+    }
+
+    /** The splitter for typed text only: an unpunctuated stretch stays one sentence (the spoken model's labels). */
+    public static SentenceSplitter written() {
+        return new SentenceSplitter(OpenNlpModels.englishSentences(), Abbreviations.standard(),
+                HeaderVocabulary.standard(), Optional::empty);
     }
 
     /** The sentences of {@code text}, in order, non-overlapping, each trimmed. */
@@ -118,6 +134,9 @@ public final class SentenceSplitter {
         return !inNumber;
     }
 
+    /** Shorter unpunctuated stretches stay one sentence (a label, a list entry, a short phrase). */
+    static final int MIN_SPOKEN_WORDS = 12;
+
     /** Lines shorter than this are entries of their own (a list, a label), not a wrapped sentence. */
     private static final int MIN_WRAPPED_LINE = 40;
 
@@ -165,7 +184,12 @@ public final class SentenceSplitter {
             return;
         }
         if (!hasInnerSentenceEnd(text, start, end)) {
-            out.add(new TextSpan(start, end));
+            Optional<SpokenSentenceModel> speech = hasSentenceMark(text, start, end) ? Optional.empty() : spoken.get();
+            if (speech.isPresent()) {
+                splitSpoken(text, start, end, speech.get(), out);
+            } else {
+                out.add(new TextSpan(start, end));
+            }
             return;
         }
         List<int[]> pieces = new ArrayList<>();
@@ -221,12 +245,14 @@ public final class SentenceSplitter {
         if (text.charAt(lastChar) != '.') {
             return false;
         }
+        char next = text.charAt(nextStart);
+        boolean continues = Character.isLowerCase(next) || Character.isDigit(next);
         Optional<Abbreviations.Kind> kind = abbreviations.endingAt(text, lastChar);
         if (kind.isEmpty()) {
-            return false;
+            return continues && ClinicalPeriods.endsDottedAbbreviation(text, lastChar)
+                    || ClinicalPeriods.endsInitialAfterName(text, lastChar, abbreviations);
         }
-        char next = text.charAt(nextStart);
-        return kind.get() == Abbreviations.Kind.TITLE || Character.isLowerCase(next) || Character.isDigit(next);
+        return kind.get() == Abbreviations.Kind.TITLE || continues;
     }
 
     /** {@code 1.}, {@code 12)}, {@code (3)}, {@code a.}: a list number alone. */
@@ -248,6 +274,43 @@ public final class SentenceSplitter {
             digits &= Character.isDigit(text.charAt(i));
         }
         return digits || end - 1 - s == 1 && Character.isLetter(text.charAt(s));
+    }
+
+    /**
+     * A stretch without any sentence mark ({@code . ? !}) of at least {@value #MIN_SPOKEN_WORDS} words is dictation:
+     * the spoken-sentence model decides where its sentences end.
+     */
+    private static void splitSpoken(String text, int start, int end, SpokenSentenceModel model, List<TextSpan> out) {
+        SpeechLikeText speech = SpeechLikeText.of(text.substring(start, end));
+        List<int[]> spans = speech.wordSpans();
+        if (spans.size() < MIN_SPOKEN_WORDS) {
+            out.add(new TextSpan(start, end));
+            return;
+        }
+        String[] words = new String[spans.size()];
+        for (int k = 0; k < words.length; k++) {
+            words[k] = speech.text().substring(spans.get(k)[0], spans.get(k)[1]);
+        }
+        BitSet ends = model.ends(words);
+        int pieceStart = start;
+        for (int k = ends.nextSetBit(0); k >= 0; k = ends.nextSetBit(k + 1)) {
+            boolean last = k == words.length - 1;
+            int pieceEnd = last ? end : start + speech.originalEnd(spans.get(k)[1]);
+            out.add(new TextSpan(pieceStart, pieceEnd));
+            if (!last) {
+                pieceStart = start + speech.original(spans.get(k + 1)[0]);
+            }
+        }
+    }
+
+    private static boolean hasSentenceMark(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '?' || c == '!') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasInnerSentenceEnd(String text, int start, int end) {

@@ -34,7 +34,8 @@ class CodeSuggesterTest {
         CodeIndexHome home = new CodeIndexHome(temp.resolve("data/codes"), Optional.of(release));
         index = home.open(new PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8));
         suggester = new CodeSuggester(index);
-        assertTrue(progress.toString(java.nio.charset.StandardCharsets.UTF_8).contains("index of 12 codes"));
+        assertTrue(progress.toString(java.nio.charset.StandardCharsets.UTF_8)
+                .contains("index of " + FixtureRelease.size() + " codes"));
         assertTrue(CodeIndex.exists(temp.resolve("data/codes")));
     }
 
@@ -70,6 +71,41 @@ class CodeSuggesterTest {
     void abbreviationsAndSeeReferences() {
         assertEquals("I10", top("HTN"));
         assertEquals("R50.9", top("pyrexia"));
+    }
+
+    @Test
+    void aSeeReferenceTheIndexGivesIsFollowed() {
+        // Colic, biliary: see Calculus, bile duct. Colic itself has a code, which a coder would not take.
+        assertEquals("K80.50", top("biliary colic"));
+        assertEquals("R10.83", top("colic"));
+    }
+
+    @Test
+    void whatThePhraseNegatesMustBeNegatedByTheCode() {
+        assertEquals("G43.009", top("Migraine without aura"));
+        assertEquals("G43.109", top("migraine with aura"));
+        assertEquals("G43.909", top("migraine"));
+    }
+
+    @Test
+    void theTableOfDrugsGivesPoisoningWithTheAccidentalAndInitialDefaults() {
+        // Overdose: see Table of Drugs and Chemicals, poisoning; no intent stated is accidental.
+        assertEquals("T43.221A", top("Overdose of citalopram"));
+        assertEquals("T43.222A", top("intentional overdose of citalopram"));
+    }
+
+    @Test
+    void theNeoplasmTableGivesTheBehaviourOfTheSite() {
+        // Cancer: see also Neoplasm, by site, malignant; the breast row of the Malignant Primary column is C50.91-.
+        assertEquals("C50.911", top("cancer of the right breast"));
+        assertEquals("C79.81", top("secondary malignant neoplasm of breast"));
+    }
+
+    @Test
+    void writtenFormsAndInclusionTermsAreUnderstood() {
+        assertEquals("E11.9", top("Type II diabetes mellitus"));
+        assertEquals("E11.22", top("type 2 diabetes with chronic kidney disease"));
+        assertEquals("E11.9", top("non-insulin dependent diabetes"));
     }
 
     @Test

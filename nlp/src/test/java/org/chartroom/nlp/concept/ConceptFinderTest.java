@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class ConceptFinderTest {
     private final ConceptFinder finder = new ConceptFinder(new ConceptDictionary(Set.of(
-            CodeWords.of("fracture"), CodeWords.of("hernia"), CodeWords.of("heart failure"))));
+            CodeWords.of("fracture"), CodeWords.of("hernia"), CodeWords.of("heart failure"), CodeWords.of("diabetes"),
+            CodeWords.of("anemia"), CodeWords.of("kidney disease"))));
 
     private List<String> find(String text) {
         return finder.find(text, new TextSpan(0, text.length())).stream().map(s -> s.of(text)).toList();
@@ -21,6 +22,17 @@ class ConceptFinderTest {
     void theMentionIsWidenedToItsNounPhrase() {
         assertEquals(List.of("Left tibial shaft fracture"), find("Left tibial shaft fracture."));
         assertEquals(List.of("fracture of the left hip"), find("She has a fracture of the left hip."));
+    }
+
+    @Test
+    void theMentionTakesItsTypeTrailingWordsAndWhatAConnectorJoins() {
+        assertEquals(List.of("Type 2 diabetes mellitus with diabetic nephropathy"),
+                find("Type 2 diabetes mellitus with diabetic nephropathy."));
+        assertEquals(List.of("Anemia due to chronic blood loss"), find("Anemia due to chronic blood loss, stable."));
+        assertEquals(List.of("Stage 3 chronic kidney disease"), find("Stage 3 chronic kidney disease."));
+        // A list number is no type; "and" ends the complement.
+        assertEquals(List.of("diabetes", "hernia"), find("1. diabetes and hernia"));
+        assertEquals(List.of("diabetes with neuropathy", "hernia"), find("diabetes with neuropathy and hernia"));
     }
 
     @Test

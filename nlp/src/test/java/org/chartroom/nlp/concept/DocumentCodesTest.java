@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import org.chartroom.core.text.Annotation;
 import org.chartroom.core.text.Assertion;
+import org.chartroom.core.text.CodeConflict;
+import org.chartroom.core.text.CodeNote;
 import org.chartroom.core.text.CodeSuggestion;
 import org.chartroom.core.text.Concept;
 import org.chartroom.core.text.TextSpan;
@@ -53,6 +55,50 @@ class DocumentCodesTest {
         assertEquals("S82.202A", top.code());
         assertEquals(List.of(new TextSpan(fracture.start(), fracture.end())), top.evidence());
         assertTrue(a.codes().stream().noneMatch(c -> c.code().equals("R50.9")), "negated fever is not coded");
+    }
+
+    @Test
+    void codesThatExcludeEachOtherAreFlaggedAndInstructionsCarried() {
+        String note = "DIAGNOSES:\n1. Type 1 diabetes mellitus.\n2. Type 2 diabetes mellitus with chronic kidney"
+                + " disease.";
+        Annotation a = annotator.annotate(note);
+        CodeSuggestion type1 = code(a, "E10.9");
+        CodeSuggestion type2 = code(a, "E11.22");
+        assertEquals(List.of(new CodeConflict("E11.22", "excludes1", "type 2 diabetes mellitus (E11.-)")),
+                type1.conflicts());
+        assertEquals(List.of(new CodeConflict("E10.9", "excludes1", "type 1 diabetes mellitus (E10.-)")),
+                type2.conflicts());
+        assertEquals(List.of(new CodeNote("useAdditionalCode", "code to identify control using insulin (Z79.4)")),
+                type2.notes());
+        // The mention reaches over "with" to the complication the code names.
+        assertEquals("Type 2 diabetes mellitus with chronic kidney disease",
+                note.substring(type2.evidence().get(0).start(), type2.evidence().get(0).end()));
+    }
+
+    @Test
+    void anUncertainDiagnosisIsFlaggedWithTheGuidelineAndComesLast() {
+        Annotation a = annotator.annotate("IMPRESSION: Possible migraine without aura. Essential hypertension.");
+        CodeSuggestion migraine = code(a, "G43.009");
+        assertTrue(migraine.uncertain());
+        assertTrue(migraine.notes().stream().anyMatch(n -> n.kind().equals("uncertain")
+                && n.text().contains("signs and symptoms")), migraine.notes().toString());
+        assertFalse(code(a, "I10").uncertain());
+        assertEquals("I10", a.codes().get(0).code());
+    }
+
+    @Test
+    void eachSuggestionSaysHowItsAxesWereChosen() {
+        Annotation a = annotator.annotate("ASSESSMENT: Tibial shaft fracture.");
+        CodeSuggestion fracture = code(a, "S82.209A");
+        assertTrue(fracture.axes().stream().anyMatch(x -> x.axis().equals("laterality") && !x.stated()
+                && x.value().equals("unspecified")), fracture.axes().toString());
+        assertTrue(fracture.axes().stream().anyMatch(x -> x.axis().equals("episode") && !x.stated()
+                && !x.reason().isEmpty()), fracture.axes().toString());
+    }
+
+    private static CodeSuggestion code(Annotation a, String code) {
+        return a.codes().stream().filter(c -> c.code().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError(code + " not in " + a.codes()));
     }
 
     @Test

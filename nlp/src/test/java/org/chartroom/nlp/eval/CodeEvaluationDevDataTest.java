@@ -41,6 +41,6 @@ class CodeEvaluationDevDataTest {
     }
 
     /** A little below the measured values. */
-    static final double FLOOR_TOP1 = 0.73;
-    static final double FLOOR_TOP5 = 0.86;
+    static final double FLOOR_TOP1 = 0.86;
+    static final double FLOOR_TOP5 = 0.93;
 }

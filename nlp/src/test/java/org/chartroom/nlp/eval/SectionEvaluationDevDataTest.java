@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Regression guard on the shared development data (MTSamples dev reports and the section header gold). Skipped,
  * naming the missing path, when the shared folder is absent. The floors sit a little below the measured values.
+ * The speech-like figure is that of the built-in spoken-heading model, which was trained on these notes; its
+ * held-out counterpart is {@link SpokenHeadingHeldOutDevDataTest}.
  */
 class SectionEvaluationDevDataTest {
     @Test
@@ -33,6 +35,8 @@ class SectionEvaluationDevDataTest {
         assertTrue(result.written().f1() >= 0.995, "written header F1 " + result.written().f1());
         assertTrue(result.written().typeAccuracy() >= 0.97, "type accuracy " + result.written().typeAccuracy());
         assertTrue(result.written().typedF1() >= 0.97, "typed F1 " + result.written().typedF1());
-        assertTrue(result.speechLike().f1() >= 0.62, "speech-like header F1 " + result.speechLike().f1());
+        assertTrue(result.speechLike().f1() >= 0.94, "speech-like header F1 " + result.speechLike().f1());
+        assertTrue(result.speechLike().typeAccuracy() >= 0.97,
+                "speech-like type accuracy " + result.speechLike().typeAccuracy());
     }
 }

@@ -204,6 +204,35 @@ class SectionizerTest {
     }
 
     @Test
+    void examSubsectionsSaidInTheFlowOfADictation() {
+        String text = "physical examination vital signs blood pressure 120 over 80 pulse 72 heent normocephalic "
+                + "atraumatic neck supple no lymphadenopathy lungs clear to auscultation bilaterally heart regular "
+                + "rate and rhythm abdomen soft nontender extremities no edema";
+        assertEquals(List.of("physical examination", "vital signs", "heent", "neck", "lungs", "heart", "abdomen",
+                "extremities"), headers(text));
+        assertEquals(List.of("physical_exam", "vital_signs", "exam_subsection", "exam_subsection", "exam_subsection",
+                "exam_subsection", "exam_subsection", "exam_subsection"), types(text));
+    }
+
+    @Test
+    void aPunctuatedDraftWithoutWrittenHeadersIsReadAsDictationAndKeepsItsOffsets() {
+        String draft = "Chief complaint cough for 3 days.  History of present illness: none given at 10:30.  "
+                .replace(": none given at 10:30", " the patient is a 45-year-old man with a dry cough since 10:30")
+                + "Past medical history asthma.  Assessment acute bronchitis.  Plan rest and fluids.";
+        List<Section> sections = SECTIONIZER.sections(draft);
+        assertEquals(List.of("Chief complaint", "History of present illness", "Past medical history", "Assessment",
+                "Plan"), sections.stream().map(Section::header).toList());
+        assertEquals(draft.indexOf("Past medical"), sections.get(2).start());
+        assertEquals(draft.indexOf("Assessment"), sections.get(2).end());
+    }
+
+    @Test
+    void writtenHeadersWinOverSpokenOnes() {
+        String text = "HISTORY:  She has asthma.  Her plan of care and allergies were reviewed.";
+        assertEquals(List.of("HISTORY"), headers(text));
+    }
+
+    @Test
     void spokenHeadingWordsInsideASentenceAreSkipped() {
         String text = "the procedure was explained and the plan of care was discussed";
         assertEquals(List.of(), SECTIONIZER.spokenSections(text));

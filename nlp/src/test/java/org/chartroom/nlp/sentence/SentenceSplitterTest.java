@@ -88,6 +88,61 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void countsAndDosingAbbreviationsBeforeACapitalEndTheSentence() {
+        assertEquals(List.of("She vomited x3 today.", "No fever."), sentences("She vomited x3 today.  No fever."));
+        assertEquals(List.of("Take Lasix 40 mg q.d.", "Follow up in 2 weeks."),
+                sentences("Take Lasix 40 mg q.d.  Follow up in 2 weeks."));
+        assertEquals(List.of("He was given Zofran 4 mg i.v. x1.", "He improved."),
+                sentences("He was given Zofran 4 mg i.v. x1.  He improved."));
+    }
+
+    @Test
+    void anUnlistedDottedAbbreviationBeforeALowerCaseWordDoesNotEndTheSentence() {
+        assertEquals(List.of("Percocet 5/325 mg 1-2 tabs q.4-6h. p.r.n. pain.", "Return if worse."),
+                sentences("Percocet 5/325 mg 1-2 tabs q.4-6h. p.r.n. pain.  Return if worse."));
+    }
+
+    @Test
+    void initialsAfterATitleDoNotEndTheSentence() {
+        assertEquals(List.of("Seen by Dr. A. B. Smith today.", "He is better."),
+                sentences("Seen by Dr. A. B. Smith today.  He is better."));
+    }
+
+    @Test
+    void labValuesAndUpperCaseSentences() {
+        assertEquals(List.of("Hemoglobin was 12.5 g/dL.", "WBC 7.2.", "Plt 250."),
+                sentences("Hemoglobin was 12.5 g/dL.  WBC 7.2.  Plt 250."));
+        assertEquals(List.of("IMPRESSION:", "NORMAL CHEST X-RAY.", "NO ACUTE DISEASE."),
+                sentences("IMPRESSION:  NORMAL CHEST X-RAY.  NO ACUTE DISEASE."));
+    }
+
+    @Test
+    void parenthesisedAndLineStartListNumbers() {
+        assertEquals(List.of("1) Hypertension.", "2) Diabetes.", "3) CKD stage 3."),
+                sentences("1) Hypertension. 2) Diabetes. 3) CKD stage 3."));
+        assertEquals(List.of("Medications:", "1. Lisinopril 10 mg daily.", "2. Metformin 500 mg b.i.d."),
+                sentences("Medications:\n1. Lisinopril 10 mg daily.\n2. Metformin 500 mg b.i.d."));
+    }
+
+    @Test
+    void dictationWithoutPunctuationIsSplitByTheSpokenSentenceModel() {
+        String speech = "the patient is a 45 year old man with cough for three days he denies fever "
+                + "he will return in one week";
+        assertEquals(List.of("the patient is a 45 year old man with cough for three days", "he denies fever",
+                "he will return in one week"), sentences(speech));
+    }
+
+    @Test
+    void shortOrPunctuatedStretchesAreNotGivenToTheSpokenModel() {
+        assertEquals(List.of("no fever or chills today"), sentences("no fever or chills today"));
+        String typed = "He has had a cough for three days and he denies fever and he will return in one week.";
+        assertEquals(List.of(typed), sentences(typed));
+        String unpunctuated = "the patient is a 45 year old man with cough for three days he denies fever";
+        assertEquals(List.of(unpunctuated), SentenceSplitter.written().split(unpunctuated).stream()
+                .map(s -> s.of(unpunctuated)).toList(), "the typed-only splitter keeps it whole");
+    }
+
+    @Test
     void emptyAndBlankTextHaveNoSentences() {
         assertEquals(List.of(), SPLITTER.split(""));
         assertEquals(List.of(), SPLITTER.split(" \n ,, \t"));
@@ -96,6 +151,6 @@ class SentenceSplitterTest {
 
     @Test
     void theModelIsLoadedOnceAndShared() {
-        assertTrue(SentenceModels.english() == SentenceModels.english());
+        assertTrue(OpenNlpModels.englishSentences() == OpenNlpModels.englishSentences());
     }
 }
