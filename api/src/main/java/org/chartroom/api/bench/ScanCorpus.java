@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
 import java.awt.image.Kernel;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,15 +28,15 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.chartroom.api.corpus.MtSamplesReader;
 
 /**
  * A scan corpus with ground truth, generated from MTSamples reports (there is no public one with a clear licence):
- * the first page of each report typeset with PDFBox onto a letter page (Times 11 pt, 1-inch margins), rasterised at
+ * the first page of each report typeset with PDFBox onto a letter page (11 pt, 1-inch margins), rasterised at
  * 300 dpi, and degraded as real scans and faxes are. The reference text is exactly what was typeset on the page.
  *
  * <p>Generated into a work folder at bench time; never committed (the pages are report text). Deterministic for a
@@ -71,6 +72,7 @@ public final class ScanCorpus {
     public record Scan(int report, Degradation degradation, Path file, String reference) {
     }
 
+    private static final String BUNDLED_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float FONT_SIZE = 11;
     private static final float LEADING = 13.5f;
     private static final float MARGIN = 72;
@@ -85,6 +87,16 @@ public final class ScanCorpus {
      * @param reports the MTSamples reports to choose from (a seeded sample is taken)
      */
     public static List<Scan> generate(List<MtSamplesReader.Report> reports, int pages, long seed, Path folder) {
+        return generate(reports, pages, seed, folder, null);
+    }
+
+    /**
+     * As {@link #generate(List, int, long, Path)}, typeset in the TrueType font {@code fontFile} (null: Liberation
+     * Sans, which PDFBox bundles, so that the corpus is the same on every machine; a standard PDF font such as Times
+     * would be drawn with whatever substitute the machine has installed, and the figures would change with it).
+     */
+    public static List<Scan> generate(List<MtSamplesReader.Report> reports, int pages, long seed, Path folder,
+                                      Path fontFile) {
         Random random = new Random(seed);
         List<MtSamplesReader.Report> pool = new ArrayList<>(reports);
         java.util.Collections.shuffle(pool, random);
@@ -92,8 +104,8 @@ public final class ScanCorpus {
         try {
             Files.createDirectories(folder);
             for (int i = 0; i < pages && i < pool.size(); i++) {
-                Typeset page = typeset(pool.get(i).transcription());
-                Typeset backPage = typeset(pool.get((i + 1) % pool.size()).transcription());
+                Typeset page = typeset(pool.get(i).transcription(), fontFile);
+                Typeset backPage = typeset(pool.get((i + 1) % pool.size()).transcription(), fontFile);
                 for (Degradation d : Degradation.values()) {
                     Path file = folder.resolve(String.format("page%03d-%s.%s", i + 1,
                             d.name().toLowerCase(java.util.Locale.ROOT), d == Degradation.JPEG ? "jpg" : "png"));
@@ -111,8 +123,45 @@ public final class ScanCorpus {
     }
 
     /** Lays out as much of the text as fits on one letter page and renders it at 300 dpi in grey. */
-    private static Typeset typeset(String transcription) throws IOException {
-        PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
+    private static Typeset typeset(String transcription, Path fontFile) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDFont font;
+            if (fontFile != null) {
+                font = PDType0Font.load(document, fontFile.toFile());
+            } else {
+                try (InputStream bundled = bundledFont()) {
+                    font = PDType0Font.load(document, bundled);
+                }
+            }
+            List<String> lines = layOut(transcription, font);
+            PDPage page = new PDPage(PDRectangle.LETTER);
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(font, FONT_SIZE);
+                content.setLeading(LEADING);
+                content.newLineAtOffset(MARGIN, PDRectangle.LETTER.getHeight() - MARGIN - FONT_SIZE);
+                for (String line : lines) {
+                    content.showText(line);
+                    content.newLine();
+                }
+                content.endText();
+            }
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, DPI, ImageType.GRAY);
+            return new Typeset(image, String.join("\n", lines));
+        }
+    }
+
+    private static InputStream bundledFont() throws IOException {
+        InputStream in = PDFont.class.getResourceAsStream(BUNDLED_FONT);
+        if (in == null) {
+            throw new IOException("PDFBox's bundled font " + BUNDLED_FONT + " is missing; pass a font file");
+        }
+        return in;
+    }
+
+    /** As many lines of the text as fit on one letter page. */
+    private static List<String> layOut(String transcription, PDFont font) throws IOException {
         float width = PDRectangle.LETTER.getWidth() - 2 * MARGIN;
         int maxLines = (int) ((PDRectangle.LETTER.getHeight() - 2 * MARGIN) / LEADING);
         List<String> lines = new ArrayList<>();
@@ -141,26 +190,10 @@ public final class ScanCorpus {
                 }
             }
         }
-        try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.LETTER);
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(font, FONT_SIZE);
-                content.setLeading(LEADING);
-                content.newLineAtOffset(MARGIN, PDRectangle.LETTER.getHeight() - MARGIN - FONT_SIZE);
-                for (String line : lines) {
-                    content.showText(line);
-                    content.newLine();
-                }
-                content.endText();
-            }
-            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, DPI, ImageType.GRAY);
-            return new Typeset(image, String.join("\n", lines));
-        }
+        return lines;
     }
 
-    /** The text in characters the standard Times font can show: MTSamples has a few curly quotes and dashes. */
+    /** The text in plain ASCII, which every font can show: MTSamples has a few curly quotes and dashes. */
     private static String printable(String text) {
         String plain = text.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"')
                 .replace('\u201d', '"').replace('\u2013', '-').replace('\u2014', '-').replace('\t', ' ')

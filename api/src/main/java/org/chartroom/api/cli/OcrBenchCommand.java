@@ -30,6 +30,11 @@ final class OcrBenchCommand implements Callable<Integer> {
     @Option(names = "--work", description = "Folder for the generated corpus. Default: a new temporary folder.")
     Path work;
 
+    @Option(names = "--font", paramLabel = "TTF", description = "TrueType font to typeset the corpus in, e.g. "
+            + "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf. Default: Liberation Sans, bundled "
+            + "with PDFBox (the same on every machine).")
+    Path font;
+
     @Option(names = "--keep", description = "Keep the generated corpus.")
     boolean keep;
 
@@ -45,8 +50,8 @@ final class OcrBenchCommand implements Callable<Integer> {
         try {
             System.err.printf("generating %d pages × %d degradations into %s%n", pages,
                     ScanCorpus.Degradation.values().length, folder);
-            List<ScanCorpus.Scan> scans = ScanCorpus.generate(common.reports(), pages, seed, folder);
-            common.publish(new OcrBenchmark(scans, settings).run(common.runs));
+            List<ScanCorpus.Scan> scans = ScanCorpus.generate(common.reports(), pages, seed, folder, font);
+            common.publish(new OcrBenchmark(scans, settings).run(common.warmup, common.runs));
         } finally {
             if (!keep) {
                 try (var files = Files.walk(folder)) {

@@ -50,7 +50,12 @@ public final class UserDirectory {
     private final Path lock;
     private final Clock clock;
     private Map<String, UserAccount> accounts = Map.of();
-    private FileTime loaded = FileTime.fromMillis(-1);
+    /**
+     * Which version of the file {@link #accounts} holds. Every write replaces the file (a new inode), so the inode,
+     * modification time and size together tell a change even when two writes fall in one tick of the file system's
+     * clock (the modification time alone did not: a disabled account could stay enabled in a running server).
+     */
+    private FileVersion loaded = FileVersion.NONE;
 
     private UserDirectory(Path dir, Clock clock) {
         this.file = dir.resolve("users.json");
@@ -178,7 +183,7 @@ public final class UserDirectory {
     private synchronized void update(UnaryOperator<Map<String, UserAccount>> change) {
         try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
-            loaded = FileTime.fromMillis(-1);
+            loaded = FileVersion.NONE;
             Map<String, UserAccount> all = new TreeMap<>(current());
             Map<String, UserAccount> next = change.apply(all);
             Path tmp = file.resolveSibling("users.json.tmp");
@@ -190,7 +195,7 @@ public final class UserDirectory {
             setOwnerOnly(tmp, "rw-------");
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             accounts = Map.copyOf(next);
-            loaded = Files.getLastModifiedTime(file);
+            loaded = FileVersion.of(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the user directory " + file, e);
         }
@@ -201,7 +206,7 @@ public final class UserDirectory {
             if (!Files.exists(file)) {
                 return Map.of();
             }
-            FileTime modified = Files.getLastModifiedTime(file);
+            FileVersion modified = FileVersion.of(file);
             if (!modified.equals(loaded)) {
                 List<UserAccount> list = JSON.readValue(file.toFile(), new TypeReference<List<UserAccount>>() { });
                 Map<String, UserAccount> map = new TreeMap<>();
@@ -212,6 +217,16 @@ public final class UserDirectory {
             return accounts;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the user directory " + file, e);
+        }
+    }
+
+    private record FileVersion(Object fileKey, FileTime modified, long size) {
+        static final FileVersion NONE = new FileVersion(null, FileTime.fromMillis(-1), -1);
+
+        static FileVersion of(Path file) throws IOException {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return new FileVersion(a.fileKey(), a.lastModifiedTime(), a.size());
         }
     }
 

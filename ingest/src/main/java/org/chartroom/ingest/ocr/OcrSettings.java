@@ -1,8 +1,11 @@
 package org.chartroom.ingest.ocr;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How scanned pages are recognised.
@@ -17,14 +20,15 @@ import java.util.Objects;
  *                         decoding: a guard against decompression bombs (default 150 million: a letter page
  *                         at 1,200 dpi is 135 million)
  * @param renderDpi        the resolution PDF pages without a text layer are rendered at (default 300)
- * @param normaliseResolution resample images below {@link #MIN_DPI} dpi, or with unequal horizontal and vertical
- *                         resolution (fax), to {@link #renderDpi} before recognition; the benchmark shows the gain
+ * @param preprocessing    the {@link Preprocessor} steps switched on (default: all; each runs only on pages that
+ *                         need it); {@code chartroom bench ocr} measures each one's gain by switching it off
  * @param command          the Tesseract executable (default {@code tesseract}, found on the PATH)
  * @param language         Tesseract's language (default {@code eng}; Debian package {@code tesseract-ocr-eng})
  * @param extraOptions     further {@code -c name=value} options passed to Tesseract, e.g. its thresholding method
  */
 public record OcrSettings(int threads, Duration pageTimeout, int maxPages, long maxPixels, int renderDpi,
-                          boolean normaliseResolution, String command, String language, List<String> extraOptions) {
+                          Set<PreprocessingStep> preprocessing, String command, String language,
+                          List<String> extraOptions) {
     public static final String THREADS = "CHARTROOM_OCR_THREADS";
     public static final String PAGE_TIMEOUT = "CHARTROOM_OCR_PAGE_TIMEOUT_S";
     public static final String MAX_PAGES = "CHARTROOM_OCR_MAX_PAGES";
@@ -35,8 +39,6 @@ public record OcrSettings(int threads, Duration pageTimeout, int maxPages, long 
     public static final int DEFAULT_MAX_PAGES = 500;
     public static final long DEFAULT_MAX_PIXELS = 150_000_000L;
     public static final int DEFAULT_DPI = 300;
-    /** Images below this resolution are resampled to {@link #renderDpi} when {@link #normaliseResolution} is on. */
-    public static final int MIN_DPI = 175;
 
     public OcrSettings {
         if (threads < 1) {
@@ -57,45 +59,47 @@ public record OcrSettings(int threads, Duration pageTimeout, int maxPages, long 
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(language, "language");
         extraOptions = List.copyOf(extraOptions);
+        preprocessing = preprocessing.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(PreprocessingStep.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(preprocessing));
     }
 
     public static OcrSettings defaults() {
         return new OcrSettings(Runtime.getRuntime().availableProcessors(), DEFAULT_PAGE_TIMEOUT, DEFAULT_MAX_PAGES,
-                DEFAULT_MAX_PIXELS, DEFAULT_DPI, true, "tesseract", "eng", List.of());
+                DEFAULT_MAX_PIXELS, DEFAULT_DPI, EnumSet.allOf(PreprocessingStep.class), "tesseract", "eng", List.of());
     }
 
     public OcrSettings withThreads(int n) {
-        return new OcrSettings(n, pageTimeout, maxPages, maxPixels, renderDpi, normaliseResolution, command, language,
+        return new OcrSettings(n, pageTimeout, maxPages, maxPixels, renderDpi, preprocessing, command, language,
                 extraOptions);
     }
 
     public OcrSettings withPageTimeout(Duration timeout) {
-        return new OcrSettings(threads, timeout, maxPages, maxPixels, renderDpi, normaliseResolution, command,
+        return new OcrSettings(threads, timeout, maxPages, maxPixels, renderDpi, preprocessing, command,
                 language, extraOptions);
     }
 
     public OcrSettings withMaxPages(int n) {
-        return new OcrSettings(threads, pageTimeout, n, maxPixels, renderDpi, normaliseResolution, command, language,
+        return new OcrSettings(threads, pageTimeout, n, maxPixels, renderDpi, preprocessing, command, language,
                 extraOptions);
     }
 
     public OcrSettings withMaxPixels(long n) {
-        return new OcrSettings(threads, pageTimeout, maxPages, n, renderDpi, normaliseResolution, command, language,
+        return new OcrSettings(threads, pageTimeout, maxPages, n, renderDpi, preprocessing, command, language,
                 extraOptions);
     }
 
-    public OcrSettings withNormaliseResolution(boolean on) {
-        return new OcrSettings(threads, pageTimeout, maxPages, maxPixels, renderDpi, on, command, language,
+    public OcrSettings withPreprocessing(Set<PreprocessingStep> steps) {
+        return new OcrSettings(threads, pageTimeout, maxPages, maxPixels, renderDpi, steps, command, language,
                 extraOptions);
     }
 
     public OcrSettings withCommand(String executable) {
-        return new OcrSettings(threads, pageTimeout, maxPages, maxPixels, renderDpi, normaliseResolution, executable,
+        return new OcrSettings(threads, pageTimeout, maxPages, maxPixels, renderDpi, preprocessing, executable,
                 language, extraOptions);
     }
 
     public OcrSettings withExtraOptions(List<String> options) {
-        return new OcrSettings(threads, pageTimeout, maxPages, maxPixels, renderDpi, normaliseResolution, command,
+        return new OcrSettings(threads, pageTimeout, maxPages, maxPixels, renderDpi, preprocessing, command,
                 language, options);
     }
 }

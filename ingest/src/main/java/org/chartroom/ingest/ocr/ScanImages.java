@@ -131,7 +131,7 @@ public final class ScanImages implements AutoCloseable {
         try {
             BufferedImage image = reader.read(index);
             int[] dpi = resolution(reader.getImageMetadata(index));
-            return new ScanPage(Resolution.grey(image), dpi[0], dpi[1]);
+            return new ScanPage(GreyImage.of(image), dpi[0], dpi[1]);
         } catch (IOException | RuntimeException e) {
             throw new Tesseract.PageFailure("the page image is corrupt or could not be decoded");
         }

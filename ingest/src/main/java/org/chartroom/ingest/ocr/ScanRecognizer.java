@@ -49,6 +49,7 @@ public final class ScanRecognizer implements AutoCloseable {
 
     private final OcrSettings settings;
     private final Tesseract tesseract;
+    private final Preprocessor preprocessor;
     private final Optional<String> version;
     private final ExecutorService pool;
 
@@ -56,6 +57,7 @@ public final class ScanRecognizer implements AutoCloseable {
     public ScanRecognizer(OcrSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tesseract = new Tesseract(settings);
+        this.preprocessor = new Preprocessor(settings);
         this.version = Tesseract.version(settings.command());
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(settings.threads(), runnable -> {
@@ -198,8 +200,12 @@ public final class ScanRecognizer implements AutoCloseable {
             numbers.add(n);
             results.add(pool.submit(() -> {
                 try {
-                    ScanPage page = settings.normaliseResolution()
-                            ? Resolution.normalise(scan, settings.renderDpi(), settings.maxPixels()) : scan;
+                    Preprocessor.Prepared prepared = preprocessor.prepare(scan);
+                    if (!prepared.applied().isEmpty()) {
+                        log.debug("page {} preprocessed: {} (tilt {}°)", n, prepared.applied(),
+                                String.format(java.util.Locale.ROOT, "%.2f", prepared.skew()));
+                    }
+                    ScanPage page = prepared.page();
                     Recognition r = tesseract.recognise(page.image(), page.resolutionKnown() ? page.dpiY() : 0);
                     return new Page(n, r.text(), true, r.confidence());
                 } catch (Tesseract.PageFailure e) {

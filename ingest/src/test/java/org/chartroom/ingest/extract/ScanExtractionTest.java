@@ -136,6 +136,53 @@ class ScanExtractionTest {
         assertTrue(bomb.getMessage().contains(OcrSettings.MAX_PIXELS), bomb.getMessage());
     }
 
+    /** Every word of the report, in order, once: nothing lost and nothing added (show-through adds junk). */
+    private static void assertReadsTheReport(String recognised) {
+        List<String> expected = List.of(String.join(" ", Scans.REPORT).split("\\s+"));
+        List<String> words = List.of(recognised.strip().split("\\s+"));
+        long found = expected.stream().filter(words::contains).count();
+        assertTrue(found >= expected.size() - 3, found + " of " + expected.size() + " words read: " + recognised);
+        assertTrue(words.size() <= expected.size() + 3, words.size() + " words read for " + expected.size() + ": "
+                + recognised);
+    }
+
+    @Test
+    void aTiltedScanIsStraightenedAndRead() {
+        byte[] png = Scans.png(Scans.tilted(Scans.report(), 2.5));
+        ExtractedText text = extract(extractor(OcrSettings.defaults()), png, DocumentFormats.PNG);
+        assertReadsTheReport(text.text());
+    }
+
+    @Test
+    void theBackPageShowingThroughIsNotRead() {
+        byte[] png = Scans.png(Scans.showingThrough(Scans.report(), Scans.page(46, 56, Scans.REPORT), 0.25));
+        ExtractedText text = extract(extractor(OcrSettings.defaults()), png, DocumentFormats.PNG);
+        assertReadsTheReport(text.text());
+    }
+
+    @Test
+    void aThousandPageScannedPdfFailsWithTheLimitAndNothingIsRendered() {
+        byte[] pdf = Scans.pdf(new String[0], 1000, Scans.page("PLAN: Rest."));
+        List<Integer> done = new CopyOnWriteArrayList<>();
+        UnprocessableContentException e = assertThrows(UnprocessableContentException.class,
+                () -> extractor(OcrSettings.defaults()).extract(new ByteArrayInputStream(pdf), DocumentFormats.PDF,
+                        (pages, total) -> done.add(pages)));
+        assertTrue(e.getMessage().contains("1000 pages") && e.getMessage().contains(OcrSettings.MAX_PAGES),
+                e.getMessage());
+        assertEquals(List.of(), done, "no page was recognised");
+    }
+
+    @Test
+    void aThousandPagePdfWithATextLayerNeedsNoOcr() {
+        String[] typed = new String[1000];
+        java.util.Arrays.setAll(typed, i -> "Page " + (i + 1) + " of the typed report.");
+        ExtractedText text = extract(extractor(OcrSettings.defaults().withMaxPages(1)), Scans.pdf(typed),
+                DocumentFormats.PDF);
+        assertEquals(1000, text.pages().size());
+        assertEquals("Page 1000 of the typed report.", text.pages().get(999).text());
+        assertTrue(text.pages().stream().noneMatch(Page::ocr));
+    }
+
     @Test
     void withoutTesseractImagesAreNotSupportedAndPdfsStillRead() {
         TikaTextExtractor extractor = extractor(OcrSettings.defaults().withCommand("no-such-tesseract"));
