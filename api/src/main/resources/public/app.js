@@ -45,7 +45,7 @@ async function search(ev) {
 }
 document.getElementById("facets").addEventListener("click", ev => {
   const a = ev.target.closest("a"); if (!a) return;
-  const key = { type: "type", author: "author", status: "status", section: "section" }[a.dataset.dim];
+  const key = { type: "type", author: "author", status: "status", section: "section", review: "review" }[a.dataset.dim];
   if (filters[key] === a.dataset.value) delete filters[key]; else filters[key] = a.dataset.value;
   search();
 });
@@ -59,6 +59,10 @@ document.getElementById("hits").addEventListener("click", async ev => {
   doc.innerHTML = `<h2>${text(d.metadata.patientName)} · ${d.metadata.type.replaceAll("_", " ")}</h2>
     <p class="meta">state ${d.state} · version ${d.version ?? "-"} · ${d.sections.length} sections ·
     original available to download via the API</p>
+    ${(d.signatures ?? []).map(s => `<p class="meta">version ${s.version} signed by ${text(s.signerName)}
+    ${s.signedAt}${s.textMatches ? "" : " · <strong>the text no longer matches this signature</strong>"}</p>`).join("")}
+    ${d.codeReview ? `<p class="meta">codes ${d.review} (version ${d.codeReview.version}, ${text(d.codeReview.reviewedBy)}):
+    ${(d.codeReview.finalCodes ?? []).map(text).join(", ")}</p>` : ""}
     <p class="meta">${d.sections.map(s => text(s.type)).join(" · ")}</p><pre>${text(d.text)}</pre>`;
 });
 document.getElementById("search").addEventListener("submit", search);

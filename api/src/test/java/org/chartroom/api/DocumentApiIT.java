@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.chartroom.api.support.CodeRelease;
 import org.chartroom.api.support.ServerProcess;
 import org.chartroom.core.security.Role;
 import org.chartroom.nlp.codes.CodeIndex;
@@ -41,14 +42,14 @@ class DocumentApiIT {
     private Path dataDir;
 
     /** A release of four codes in the CDC layouts: enough for the pipeline's code suggestions over HTTP. */
-    private static final String[][] CODES = {
-        {"E109", "Type 1 diabetes mellitus without complications"},
-        {"E119", "Type 2 diabetes mellitus without complications"},
-        {"S82202A", "Unspecified fracture of shaft of left tibia, initial encounter for closed fracture"},
-        {"S82209A", "Unspecified fracture of shaft of unspecified tibia, initial encounter for closed fracture"},
-    };
+    private static final List<CodeRelease.Code> CODES = List.of(
+        CodeRelease.Code.billable("E109", "Type 1 diabetes mellitus without complications"),
+        CodeRelease.Code.billable("E119", "Type 2 diabetes mellitus without complications"),
+        CodeRelease.Code.billable("S82202A",
+                "Unspecified fracture of shaft of left tibia, initial encounter for closed fracture"),
+        CodeRelease.Code.billable("S82209A",
+                "Unspecified fracture of shaft of unspecified tibia, initial encounter for closed fracture"));
     private static final String INDEX = """
-            RowID,Letter,Level,Term,See,SeeAlso,NonEssModif,Code
             1,D,0,"Diabetes, diabetic",,,(mellitus),E11.9
             2,D,1,type 1,,,,E10.9
             3,F,0,"Fracture, traumatic",,,,
@@ -66,16 +67,7 @@ class DocumentApiIT {
 
     @BeforeAll
     void start(@TempDir Path work) throws Exception {
-        Path release = Files.createDirectories(work.resolve("icd10cm"));
-        StringBuilder order = new StringBuilder();
-        for (int i = 0; i < CODES.length; i++) {
-            String d = CODES[i][1];
-            order.append(String.format("%05d %-7s 1 %-60s %s%n", i + 1, CODES[i][0], d.substring(0,
-                    Math.min(60, d.length())), d));
-        }
-        Files.writeString(release.resolve("icd10cm-order-2026.txt"), order, StandardCharsets.ISO_8859_1);
-        Files.writeString(release.resolve("ICD10CM_2026_Index.csv"), INDEX, StandardCharsets.UTF_8);
-        Files.writeString(release.resolve("icd10cm_tabular_2026.xml"), TABULAR, StandardCharsets.UTF_8);
+        Path release = CodeRelease.write(work.resolve("icd10cm"), CODES, INDEX, TABULAR);
         // No `codes import`: the server builds the code index from the release it is given on its first start.
         dataDir = work.resolve("data");
         server = new ServerProcess(dataDir, work.resolve("server.log"),

@@ -54,6 +54,7 @@ class SecurityIT {
     private Path work;
     private String ownId;
     private String otherId;
+    private String signedId;
 
     @BeforeAll
     void start(@TempDir Path work) throws Exception {
@@ -121,6 +122,15 @@ class SecurityIT {
         list.add(new Endpoint("POST /api/documents/{own}/ready-for-signature", correcting, 200,
                 r -> server.send(r, HttpRequest.newBuilder(server.uri("/api/documents/" + freshDraft()
                         + "/ready-for-signature")).POST(HttpRequest.BodyPublishers.noBody()))));
+        list.add(new Endpoint("POST /api/documents/{own}/signature", EnumSet.of(Role.PHYSICIAN), 200,
+                r -> server.send(r, signedChange("POST", "/signature", "{\"attestation\":\"Reviewed by me.\"}"))));
+        list.add(new Endpoint("POST /api/documents/{own}/addenda", EnumSet.of(Role.PHYSICIAN), 201,
+                r -> server.send(r, signedChange("POST", "/addenda", "{\"text\":\"Seen again.\",\"reason\":"
+                        + "\"follow-up\",\"attestation\":\"Reviewed by me.\"}"))));
+        list.add(new Endpoint("GET /api/documents/{own}/codes", clinical, 200,
+                r -> server.get(r, "/api/documents/" + signedId() + "/codes")));
+        list.add(new Endpoint("PUT /api/documents/{own}/codes", EnumSet.of(Role.CODER, Role.HIM), 200,
+                r -> server.send(r, signedChange("PUT", "/codes", acceptingEverySuggestion()))));
         list.add(new Endpoint("POST /api/documents", EnumSet.of(Role.PHYSICIAN, Role.TRANSCRIPTIONIST, Role.HIM), 202,
                 r -> server.send(r, uploadRequest())));
         list.add(new Endpoint("GET /api/audit", audit, 200, r -> server.get(r, "/api/audit?limit=5")));
@@ -139,6 +149,40 @@ class SecurityIT {
                 .header("Content-Type", "application/json")
                 .header("If-Match", draft.headers().firstValue("ETag").orElseThrow())
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("text", text).toString()));
+    }
+
+    /**
+     * A signed document of the physician's own (made once): signing it again, reviewing the same codes again and
+     * adding an addendum (once, as the only allowed role gets that far) all succeed, so each role's answer is its
+     * role's.
+     */
+    private String signedId() throws Exception {
+        if (signedId == null) {
+            String id = freshDraft();
+            assertEquals(200, server.send(Role.TRANSCRIPTIONIST, HttpRequest.newBuilder(server.uri("/api/documents/"
+                    + id + "/ready-for-signature")).POST(HttpRequest.BodyPublishers.noBody())).statusCode());
+            signedId = id;
+            assertEquals(200, server.send(Role.PHYSICIAN, signedChange("POST", "/signature",
+                    "{\"attestation\":\"Reviewed by me.\"}")).statusCode());
+        }
+        return signedId;
+    }
+
+    /** A change of the signed document made to its latest version (its ETag read as HIM). */
+    private HttpRequest.Builder signedChange(String method, String path, String json) throws Exception {
+        String id = signedId();
+        String etag = server.get(Role.HIM, "/api/documents/" + id).headers().firstValue("ETag").orElseThrow();
+        return HttpRequest.newBuilder(server.uri("/api/documents/" + id + path)).header("If-Match", etag)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /** The code review that accepts whatever the latest version suggests (nothing when there is no code index). */
+    private String acceptingEverySuggestion() throws Exception {
+        JsonNode codes = JSON.readTree(server.get(Role.CODER, "/api/documents/" + signedId() + "/codes").body());
+        var decisions = JSON.createArrayNode();
+        codes.path("suggestions").forEach(c -> decisions.add(JSON.createObjectNode()
+                .put("code", c.get("code").asText()).put("decision", "accepted")));
+        return JSON.createObjectNode().set("codes", decisions).toString();
     }
 
     /** A new draft of the physician's own, uploaded by HIM (sending one for signature is done once per draft). */

@@ -25,6 +25,11 @@ import org.apache.lucene.index.IndexOptions;
  *   <tr><td>{@code section}</td><td>keyword, multi-valued</td><td>section types of the latest version</td></tr>
  *   <tr><td>{@code text}</td><td>text with offsets in postings, not stored</td><td>full-text search, highlights</td></tr>
  *   <tr><td>{@code section_<type>}</td><td>text</td><td>search within one section type</td></tr>
+ *   <tr><td>{@code final_code}</td><td>keyword, multi-valued</td><td>the codes of the coder's review that stands
+ *       (accepted and added)</td></tr>
+ *   <tr><td>{@code review}</td><td>keyword + facet</td><td>{@code unreviewed}, {@code reviewed} or
+ *       {@code outdated} (reviewed for an earlier version); absent until the document is signed, and on documents
+ *       last written by a build before reviews existed</td></tr>
  *   <tr><td>{@code record}</td><td>stored (JSON bytes)</td><td>the whole record, all versions</td></tr>
  * </table>
  *
@@ -51,16 +56,18 @@ public final class IndexSchema {
     public static final String SECTION = "section";
     public static final String TEXT = "text";
     public static final String RECORD = "record";
+    public static final String FINAL_CODE = "final_code";
+    public static final String REVIEW = "review";
 
     /** Prefix of the per-section-type text fields; see {@link #sectionField(String)}. */
     public static final String SECTION_PREFIX = "section_";
 
     /** Fields indexed as a single untokenized term: the query parser must not analyze them. */
     public static final Set<String> KEYWORD_FIELDS =
-            Set.of(ID, MRN, TYPE, AUTHOR, STATUS, ENCOUNTER, SPECIALTY, SECTION);
+            Set.of(ID, MRN, TYPE, AUTHOR, STATUS, ENCOUNTER, SPECIALTY, SECTION, FINAL_CODE, REVIEW);
 
     /** Facet dimensions, in the order results list them. */
-    public static final List<String> FACET_DIMS = List.of(TYPE, AUTHOR, STATUS, SECTION);
+    public static final List<String> FACET_DIMS = List.of(TYPE, AUTHOR, STATUS, SECTION, REVIEW);
 
     /**
      * The type of {@link #TEXT}: analyzed, positions and offsets in the postings (so the unified highlighter needs

@@ -225,6 +225,9 @@ public final class LuceneDocumentStore implements DocumentStore {
         synchronized (lockOf(id)) {
             DocumentRecord current = get(id).orElseThrow(() -> new NotFoundException("no document with id " + id));
             DocumentRecord updated = Objects.requireNonNull(change.apply(current), "the changed record");
+            if (updated == current) {
+                return current;
+            }
             if (!updated.id().equals(id)) {
                 throw new IllegalArgumentException("an update cannot change the document id");
             }

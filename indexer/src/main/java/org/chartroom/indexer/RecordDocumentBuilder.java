@@ -19,14 +19,17 @@ import org.apache.lucene.util.BytesRef;
 import org.chartroom.core.document.DocumentMetadata;
 import org.chartroom.core.document.DocumentRecord;
 import org.chartroom.core.document.DocumentVersion;
+import org.chartroom.core.document.ReviewStatus;
 import org.chartroom.core.text.Section;
 
 import static org.chartroom.indexer.IndexSchema.AUTHOR;
 import static org.chartroom.indexer.IndexSchema.ENCOUNTER;
+import static org.chartroom.indexer.IndexSchema.FINAL_CODE;
 import static org.chartroom.indexer.IndexSchema.ID;
 import static org.chartroom.indexer.IndexSchema.MRN;
 import static org.chartroom.indexer.IndexSchema.PATIENT_NAME;
 import static org.chartroom.indexer.IndexSchema.RECORD;
+import static org.chartroom.indexer.IndexSchema.REVIEW;
 import static org.chartroom.indexer.IndexSchema.SECTION;
 import static org.chartroom.indexer.IndexSchema.SERVICE_DATE;
 import static org.chartroom.indexer.IndexSchema.SPECIALTY;
@@ -77,6 +80,7 @@ final class RecordDocumentBuilder {
         doc.add(new SortedSetDocValuesFacetField(STATUS, record.state().code()));
 
         record.latest().ifPresent(latest -> addLatestVersion(doc, latest));
+        addCodeReview(doc, record);
 
         doc.add(new StoredField(RECORD, new BytesRef(codec.encode(record))));
         try {
@@ -110,6 +114,16 @@ final class RecordDocumentBuilder {
                         Field.Store.NO));
             }
         }
+    }
+
+    /** Where the document stands with coding, and the final codes of the review that stands (even an outdated one). */
+    private static void addCodeReview(Document doc, DocumentRecord record) {
+        ReviewStatus.of(record).ifPresent(status -> {
+            doc.add(new StringField(REVIEW, status.code(), Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(REVIEW, status.code()));
+        });
+        record.latestReview().ifPresent(review -> review.finalCodes()
+                .forEach(code -> doc.add(new StringField(FINAL_CODE, code, Field.Store.NO))));
     }
 
     /**

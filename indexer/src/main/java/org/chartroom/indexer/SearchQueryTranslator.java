@@ -76,6 +76,8 @@ final class SearchQueryTranslator {
         filters += addTermFilter(filtered, IndexSchema.SECTION, request.section());
         filters += addTermFilter(filtered, IndexSchema.STATUS,
                 request.status() == null ? null : request.status().code());
+        filters += addTermFilter(filtered, IndexSchema.REVIEW,
+                request.review() == null ? null : request.review().code());
         if (request.serviceDateFrom() != null || request.serviceDateTo() != null) {
             long from = request.serviceDateFrom() == null ? Long.MIN_VALUE : request.serviceDateFrom().toEpochDay();
             long to = request.serviceDateTo() == null ? Long.MAX_VALUE : request.serviceDateTo().toEpochDay();

@@ -192,6 +192,17 @@ class LuceneDocumentStoreTest {
     }
 
     @Test
+    void anUpdateThatReturnsTheRecordItWasGivenWritesNothing() {
+        LuceneDocumentStore store = open(MANUAL_REFRESH);
+        DocumentRecord record = simple(9, "PLAN: rest.");
+        store.put(record);
+        store.refresh();
+        DocumentRecord same = store.update(record.id(), current -> current);
+        assertEquals(record, same);
+        assertEquals(0, store.pendingVisibility(), "no write: nothing waits for a refresh");
+    }
+
+    @Test
     void theSuggestedSpecialtyFillsInWhereTheUploaderGaveNone() {
         LuceneDocumentStore store = open(MANUAL_REFRESH);
         DocumentRecord given = fullRecord();

@@ -75,10 +75,13 @@ final class DocumentController {
         return HttpResponse.accepted(URI.create(body.location())).body(body);
     }
 
+    /** The document; once it has text, its latest version's ETag (what a signature or review sends as If-Match). */
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
-    DocumentViews.Document get(HttpRequest<?> request, Authentication user, @PathVariable String id) {
+    HttpResponse<DocumentViews.Document> get(HttpRequest<?> request, Authentication user, @PathVariable String id) {
         DocumentRecord record = authorized(request, user, id, AuditAction.READ);
-        return DocumentViews.Document.of(record, runtime.progress(record.id()).orElse(null));
+        DocumentViews.Document view = DocumentViews.Document.of(record, runtime.progress(record.id()).orElse(null));
+        return record.latest().map(latest -> DraftController.withTag(HttpResponse.ok(view), latest))
+                .orElseGet(() -> HttpResponse.ok(view));
     }
 
     @Get(uri = "/{id}/versions/{number}", produces = MediaType.APPLICATION_JSON)

@@ -74,12 +74,15 @@ final class DocumentViews {
 
     /**
      * A document with its latest text, sections, concepts (with their assertions), ICD-10-CM code suggestions (with
-     * evidence, axes, conflicts and notes) and the list of its versions; progress while it is processed.
+     * evidence, axes, conflicts and notes) and the list of its versions; progress while it is processed; its
+     * signatures (each checked against the text it signed), addenda and the coders' review that stands.
      */
     record Document(String id, String state, String failureReason, Metadata metadata, Original original,
                     Integer version, String text, List<Section> sections, int sentences, List<PageView> pages,
                     List<Concept> concepts, List<CodeSuggestion> codes, List<VersionSummary> versions,
-                    Progress progress) {
+                    Progress progress, List<SigningViews.SignatureView> signatures,
+                    SigningViews.SignatureCheck signatureCheck, List<SigningViews.AddendumView> addenda,
+                    String review, CodeReviewViews.Review codeReview) {
         static Document of(DocumentRecord r, Pipeline.PageCount progress) {
             String id = r.id().value();
             List<VersionSummary> versions = r.versions().stream()
@@ -91,7 +94,9 @@ final class DocumentViews {
             return new Document(id, r.state().code(), r.failureReason(), Metadata.of(r.metadata()), r.original(),
                     latest == null ? null : latest.number(), latest == null ? "" : latest.text(), a.sections(),
                     a.sentences().size(), latest == null ? List.of() : latest.pages().stream().map(PageView::of).toList(),
-                    a.concepts(), a.codes(), versions, Progress.of(r, progress));
+                    a.concepts(), a.codes(), versions, Progress.of(r, progress), SigningViews.signatures(r),
+                    SigningViews.SignatureCheck.of(r), SigningViews.addenda(r), CodeReviewViews.status(r),
+                    CodeReviewViews.Review.of(r));
         }
     }
 

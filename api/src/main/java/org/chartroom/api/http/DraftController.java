@@ -27,7 +27,7 @@ import java.util.OptionalInt;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.chartroom.api.audit.Auditor;
 import org.chartroom.api.runtime.ChartroomRuntime;
-import org.chartroom.api.runtime.DraftRevisions;
+import org.chartroom.api.runtime.Change;
 import org.chartroom.core.audit.AuditAction;
 import org.chartroom.core.document.DocumentRecord;
 import org.chartroom.core.document.DocumentState;
@@ -122,7 +122,7 @@ final class DraftController {
                                               @Body Correction correction) {
         DocumentRecord record = access.change(request, user, id);
         Auditor.Access audit = Auditor.Access.of(AuditAction.WRITE, record.metadata().patientMrn(), id);
-        DraftRevisions.Saved saved;
+        Change saved;
         try {
             int basedOn = VersionTag.required(ifMatch);
             saved = runtime.drafts().correct(record.id(), basedOn, correction == null ? null : correction.text(),
@@ -163,14 +163,15 @@ final class DraftController {
     }
 
     /** The latest version, or a 409 saying why there is none yet. */
-    private static DocumentVersion latestOf(DocumentRecord record) {
+    static DocumentVersion latestOf(DocumentRecord record) {
         return record.latest().orElseThrow(() -> new ConflictException(record.state() == DocumentState.FAILED
                 ? "document " + record.id() + " has no draft: processing failed (" + record.failureReason() + ")"
                 : "document " + record.id() + " has no draft yet (it is " + record.state().code()
                         + "); poll " + DocumentViews.locationOf(record.id().value())));
     }
 
-    private static <T> HttpResponse<T> withTag(MutableHttpResponse<T> response,
+    /** The response with the version's ETag (what the next change sends as {@code If-Match}). */
+    static <T> HttpResponse<T> withTag(MutableHttpResponse<T> response,
                                                DocumentVersion version) {
         return response.header(HttpHeaders.ETAG, VersionTag.of(version.number()));
     }

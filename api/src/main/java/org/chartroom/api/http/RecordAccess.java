@@ -19,7 +19,8 @@ import org.chartroom.core.security.Role;
  *
  * <p>Reading follows the policy (a physician's own documents; others by breaking the glass). Changing (correcting a
  * draft, sending it for signature) is narrower: a physician changes only the documents they authored — breaking the
- * glass is for reading in an emergency, never for editing someone else's note.
+ * glass is for reading in an emergency, never for editing someone else's note. Signing and addenda are narrower
+ * still: the author alone.
  */
 @Singleton
 final class RecordAccess {
@@ -63,6 +64,23 @@ final class RecordAccess {
                     .denied("not the author; physicians change only their own documents"));
             throw new ForbiddenException("you can change only documents you authored; ask the author or a"
                     + " transcriptionist");
+        }
+        return record;
+    }
+
+    /**
+     * The record, if this user is its author: signing and addenda are the author's alone, whatever else the user may
+     * do, and breaking the glass never makes anyone an author. Only a refusal is audited here, as for {@link #change}.
+     *
+     * @param what what the author alone does, for the refusal (e.g. {@code "sign"})
+     */
+    DocumentRecord authored(HttpRequest<?> request, Authentication user, String id, String what) {
+        DocumentRecord record = runtime.document(DocumentId.parse(id));
+        if (!policy.isAuthor(user, record.metadata())) {
+            auditor.record(request, user, Auditor.Access.of(AuditAction.WRITE, record.metadata().patientMrn(), id)
+                    .denied("not the author; only the author may " + what));
+            throw new ForbiddenException("only the document's author may " + what + "; breaking the glass does not"
+                    + " change that");
         }
         return record;
     }

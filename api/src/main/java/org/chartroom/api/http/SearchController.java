@@ -21,6 +21,7 @@ import org.chartroom.api.security.AccessPolicy;
 import org.chartroom.core.audit.AuditAction;
 import org.chartroom.core.document.DocumentState;
 import org.chartroom.core.document.DocumentType;
+import org.chartroom.core.document.ReviewStatus;
 import org.chartroom.core.error.ForbiddenException;
 import org.chartroom.core.error.InvalidInputException;
 import org.chartroom.core.search.FacetCount;
@@ -69,6 +70,7 @@ final class SearchController {
                    @Nullable @QueryValue String from,
                    @Nullable @QueryValue String to,
                    @Nullable @QueryValue String status,
+                   @Nullable @QueryValue String review,
                    @QueryValue(defaultValue = "0") String offset,
                    @QueryValue(defaultValue = "20") String limit,
                    @QueryValue(defaultValue = "true") boolean highlight,
@@ -89,7 +91,8 @@ final class SearchController {
                 type == null || type.isBlank() ? null : DocumentType.parse(type), authorFilter,
                 blankToNull(section), date("from", from), date("to", to),
                 status == null || status.isBlank() ? null : DocumentState.parse(status),
-                integer("offset", offset), integer("limit", limit), highlight, facets);
+                integer("offset", offset), integer("limit", limit), highlight, facets,
+                review == null || review.isBlank() ? null : ReviewStatus.parse(review));
         long started = System.nanoTime();
         SearchResult result = runtime.search(query);
         double took = (System.nanoTime() - started) / 1e6;
@@ -106,6 +109,7 @@ final class SearchController {
                 + ",from=" + (q.serviceDateFrom() == null ? "" : q.serviceDateFrom())
                 + ",to=" + (q.serviceDateTo() == null ? "" : q.serviceDateTo())
                 + ",status=" + (q.status() == null ? "" : q.status().code())
+                + ",review=" + (q.review() == null ? "" : q.review().code())
                 + ",offset=" + q.offset() + ",limit=" + q.limit();
     }
 

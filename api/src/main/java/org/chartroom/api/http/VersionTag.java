@@ -8,8 +8,9 @@ import org.chartroom.core.error.PreconditionFailedException;
 import org.chartroom.core.error.PreconditionRequiredException;
 
 /**
- * The entity tag of a document version ({@code "v3"}), sent as {@code ETag} with a draft, and the {@code If-Match}
- * a change must carry so that it cannot overwrite a version its sender has not seen (RFC 9110 §13.1.1).
+ * The entity tag of a document version ({@code "v3"}), sent as {@code ETag} with a document, a draft and its codes,
+ * and the {@code If-Match} a change (a correction, a signature, an addendum, a code review) must carry so that it
+ * cannot pass over a version its sender has not seen (RFC 9110 §13.1.1).
  */
 final class VersionTag {
     static final String IF_MATCH = "If-Match";
@@ -32,8 +33,9 @@ final class VersionTag {
      */
     static int required(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            throw new PreconditionRequiredException("send the draft's ETag in " + IF_MATCH + " (e.g. " + IF_MATCH
-                    + ": " + of(1) + ", from GET …/draft), so that a newer save is not overwritten");
+            throw new PreconditionRequiredException("send the ETag of the version you worked on in " + IF_MATCH
+                    + " (e.g. " + IF_MATCH + ": " + of(1) + ", from GET /api/documents/{id} or …/draft), so that a"
+                    + " newer version is not overlooked");
         }
         return parse(ifMatch);
     }
@@ -51,8 +53,8 @@ final class VersionTag {
         Matcher m = TAG.matcher(value);
         if (!m.matches()) {
             // A weak or foreign tag never matches under the strong comparison If-Match uses.
-            throw new PreconditionFailedException(IF_MATCH + " does not name a version of this draft; send the ETag"
-                    + " of GET …/draft, e.g. " + of(1));
+            throw new PreconditionFailedException(IF_MATCH + " does not name a version of this document; send the"
+                    + " ETag of GET /api/documents/{id} or …/draft, e.g. " + of(1));
         }
         return Integer.parseInt(m.group(1));
     }

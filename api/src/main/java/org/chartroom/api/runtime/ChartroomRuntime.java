@@ -64,6 +64,9 @@ public final class ChartroomRuntime implements AutoCloseable {
     private final ScanRecognizer ocr;
     private final Optional<DictationExtractor> dictation;
     private final DraftRevisions drafts;
+    private final Signing signing;
+    private final Addenda addenda;
+    private final CodeReviews codeReviews;
     private boolean closed;
 
     private ChartroomRuntime(ChartroomSettings settings, OriginalStore originals, LuceneDocumentStore store,
@@ -81,6 +84,10 @@ public final class ChartroomRuntime implements AutoCloseable {
         this.ocr = ocr;
         this.dictation = dictation;
         this.drafts = drafts;
+        this.signing = new Signing(store, Clock.systemUTC());
+        this.addenda = new Addenda(store, drafts.annotator(), Clock.systemUTC());
+        this.codeReviews = new CodeReviews(store, () -> Components.codeIndexIfBuilt(settings.dataDir()),
+                Clock.systemUTC());
     }
 
     /** Opens the data directory with encryption at rest, the master keys as the environment says (see {@link MasterKeys}). */
@@ -223,6 +230,21 @@ public final class ChartroomRuntime implements AutoCloseable {
     /** Corrections of drafts and their hand-over for signature. */
     public DraftRevisions drafts() {
         return drafts;
+    }
+
+    /** The author's signature of a document pending signature. */
+    public Signing signing() {
+        return signing;
+    }
+
+    /** Addenda to signed documents, each signed by its author. */
+    public Addenda addenda() {
+        return addenda;
+    }
+
+    /** Coders' final code sets. */
+    public CodeReviews codeReviews() {
+        return codeReviews;
     }
 
     public IntakeRecord intakeRecord(DocumentId id) {

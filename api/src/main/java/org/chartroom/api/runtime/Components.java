@@ -48,6 +48,7 @@ public final class Components {
     }
 
     private static final Map<Path, CodeResources> CODES = new ConcurrentHashMap<>();
+    private static final Map<Path, CodeIndex> CODE_INDEXES = new ConcurrentHashMap<>();
 
     private static final class Extractor {
         static final TikaTextExtractor INSTANCE = new TikaTextExtractor(Tika.CONFIG,
@@ -180,10 +181,22 @@ public final class Components {
     /** The opened code index of {@code dataDir} (built on first use), once per process. */
     public static CodeResources codes(Path dataDir) {
         Path key = dataDir.toAbsolutePath().normalize();
-        return CODES.computeIfAbsent(key, k -> {
-            CodeIndexHome home = CodeIndexHome.of(k, System.getenv());
-            return CodeResources.of(home.open(System.err), home.index());
-        });
+        return CODES.computeIfAbsent(key, k -> CodeResources.of(codeIndex(k), CodeIndexHome.of(k, System.getenv())
+                .index()));
+    }
+
+    /**
+     * The code index of {@code dataDir} when one has been built there (never builds one: a request must not wait for
+     * that); opened once per process.
+     */
+    public static Optional<CodeIndex> codeIndexIfBuilt(Path dataDir) {
+        return CodeIndex.exists(dataDir.resolve("codes")) ? Optional.of(codeIndex(dataDir)) : Optional.empty();
+    }
+
+    /** The code index of {@code dataDir} itself (built on first use), once per process; {@link #codes} shares it. */
+    public static CodeIndex codeIndex(Path dataDir) {
+        return CODE_INDEXES.computeIfAbsent(dataDir.toAbsolutePath().normalize(),
+                k -> CodeIndexHome.of(k, System.getenv()).open(System.err));
     }
 
     /**

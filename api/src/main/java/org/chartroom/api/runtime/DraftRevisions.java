@@ -2,18 +2,15 @@ package org.chartroom.api.runtime;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.function.UnaryOperator;
 import org.chartroom.core.document.DocumentId;
 import org.chartroom.core.document.DocumentRecord;
 import org.chartroom.core.document.DocumentState;
 import org.chartroom.core.document.DocumentVersion;
 import org.chartroom.core.error.ConflictException;
 import org.chartroom.core.error.InvalidInputException;
-import org.chartroom.core.error.NotFoundException;
 import org.chartroom.core.error.PayloadTooLargeException;
 import org.chartroom.core.error.PreconditionFailedException;
 import org.chartroom.core.pipeline.ClinicalAnnotator;
@@ -33,7 +30,7 @@ import org.chartroom.core.text.Page;
  *       the write; the store indexes the latest version only, and the old text stays in the stored record.</li>
  *   <li><b>Durable before answered.</b> Each change is committed and made searchable before the method returns.</li>
  *   <li><b>States.</b> Only a DRAFT is corrected or sent for signature; anything else is a {@link ConflictException}
- *       (409) saying why.</li>
+ *       (409) saying why (a signed text changes only by an addendum: see {@link Addenda}).</li>
  * </ul>
  *
  * <p>Thread-safe.
@@ -42,18 +39,19 @@ public final class DraftRevisions {
     /** The longest corrected text accepted (a long discharge summary is some 50,000 characters). */
     static final int MAX_TEXT_CHARS = 1_000_000;
 
-    private final DocumentStore store;
+    private final RecordUpdates updates;
     private final ClinicalAnnotator annotator;
     private final Clock clock;
 
     public DraftRevisions(DocumentStore store, ClinicalAnnotator annotator, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
+        this.updates = new RecordUpdates(store);
         this.annotator = Objects.requireNonNull(annotator, "annotator");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** What a save did: the record as stored, and whether the text differed (an identical save adds no version). */
-    public record Saved(DocumentRecord record, boolean changed) {
+    /** The annotator every person's text is annotated with (shared with the addenda). */
+    ClinicalAnnotator annotator() {
+        return annotator;
     }
 
     /**
@@ -66,29 +64,36 @@ public final class DraftRevisions {
      * @throws PreconditionFailedException when {@code basedOn} is not the latest version
      * @throws ConflictException           when the document is not a draft
      */
-    public Saved correct(DocumentId id, int basedOn, String text, String user) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidInputException("the corrected text is empty; send {\"text\": \"…\"} with the whole note");
-        }
-        if (text.length() > MAX_TEXT_CHARS) {
-            throw new PayloadTooLargeException("the corrected text is longer than " + MAX_TEXT_CHARS + " characters");
-        }
+    public Change correct(DocumentId id, int basedOn, String text, String user) {
+        checkText("the corrected text", text, "{\"text\": \"…\"} with the whole note");
         // Annotating takes a while: do it before taking the document's lock. The version check comes after.
         Annotation annotation = annotator.annotate(text);
-        DocumentRecord saved = update(id, current -> {
+        return updates.apply(id, current -> {
             DocumentVersion latest = editable(current, basedOn, "corrected");
             if (latest.text().equals(text)) {
                 return current;
             }
             Instant now = clock.instant();
-            List<DocumentVersion> versions = new ArrayList<>(current.versions());
-            versions.add(new DocumentVersion(latest.number() + 1, now, user, DocumentVersion.EDIT, text,
-                    List.of(new Page(1, text, false, null)), annotation));
-            return new DocumentRecord(id, current.metadata(), current.original(), DocumentState.DRAFT, "", versions,
-                    now);
+            return current.withVersion(new DocumentVersion(latest.number() + 1, now, user, DocumentVersion.EDIT, text,
+                    List.of(new Page(1, text, false, null)), annotation), DocumentState.DRAFT, now);
         });
-        // The check passed, so the latest was basedOn before the save: a higher number is the version just added.
-        return new Saved(saved, saved.latest().map(DocumentVersion::number).orElse(0) > basedOn);
+    }
+
+    /**
+     * Checks a text a person wrote (a correction, an addendum) before anything is done with it.
+     *
+     * @param what names it in the error, e.g. {@code "the corrected text"}
+     * @param hint what to send, e.g. {@code {"text": "…"}}
+     * @throws InvalidInputException    when it is blank
+     * @throws PayloadTooLargeException when it is longer than {@value #MAX_TEXT_CHARS} characters
+     */
+    static void checkText(String what, String text, String hint) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(what + " is empty; send " + hint);
+        }
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new PayloadTooLargeException(what + " is longer than " + MAX_TEXT_CHARS + " characters");
+        }
     }
 
     /**
@@ -99,30 +104,20 @@ public final class DraftRevisions {
      * @throws ConflictException           when the document is not a draft
      */
     public DocumentRecord readyForSignature(DocumentId id, OptionalInt basedOn) {
-        return update(id, current -> {
+        return updates.apply(id, current -> {
             editable(current, basedOn.orElse(current.latest().map(DocumentVersion::number).orElse(0)),
                     "sent for signature");
-            return new DocumentRecord(id, current.metadata(), current.original(), DocumentState.PENDING_SIGNATURE,
-                    "", current.versions(), clock.instant());
-        });
-    }
-
-    private DocumentRecord update(DocumentId id, UnaryOperator<DocumentRecord> change) {
-        DocumentRecord saved;
-        try {
-            saved = store.update(id, change);
-        } catch (NotFoundException e) {
-            // Accepted (the caller found it) but not in the store yet: the pipeline is still working on it.
-            throw new ConflictException("document " + id + " is still being processed; wait until its state is"
-                    + " draft");
-        }
-        store.commit();
-        store.refresh();
-        return saved;
+            return current.withState(DocumentState.PENDING_SIGNATURE, clock.instant());
+        }).record();
     }
 
     /** The latest version of a draft, checked to be {@code basedOn}. */
     private static DocumentVersion editable(DocumentRecord current, int basedOn, String what) {
+        if (current.state().isSigned()) {
+            throw new ConflictException("document " + current.id() + " is " + current.state().code() + ": its signed"
+                    + " text cannot be " + what + "; the author adds to it with an addendum (POST /api/documents/"
+                    + current.id() + "/addenda)");
+        }
         if (current.state() != DocumentState.DRAFT) {
             throw new ConflictException("document " + current.id() + " is " + current.state().code()
                     + "; only a draft can be " + what

@@ -62,6 +62,11 @@ public final class AccessPolicy {
         return display == null ? user.getName() : display.toString();
     }
 
+    /** Whether the user wrote the document: a physician whose username or display name is its author. */
+    public boolean isAuthor(Authentication user, DocumentMetadata document) {
+        return user.getRoles().contains(Role.PHYSICIAN.name()) && isAuthor(user, document.author());
+    }
+
     private boolean isAuthor(Authentication user, String author) {
         return author.equalsIgnoreCase(user.getName()) || author.equalsIgnoreCase(authorOf(user));
     }

@@ -50,8 +50,8 @@ class EndpointsDeclareRolesTest {
             }
         }
         assertFalse(controllers.isEmpty());
-        assertTrue(controllers.containsAll(List.of("DocumentController", "AuditController", "DraftController")),
-                controllers.toString());
+        assertTrue(controllers.containsAll(List.of("DocumentController", "AuditController", "DraftController",
+                "SignatureController", "CodeReviewController")), controllers.toString());
         assertTrue(unsecured.isEmpty(), "routes without @Secured: " + unsecured);
     }
 
@@ -73,5 +73,34 @@ class EndpointsDeclareRolesTest {
         assertEquals(Set.of("correct", "readyForSignature"), Set.copyOf(changes));
         assertEquals(Set.of("PHYSICIAN", "TRANSCRIPTIONIST", "HIM"),
                 Set.of(DraftController.class.getAnnotation(Secured.class).value()), "who may listen and read");
+    }
+
+    /** Signing and addenda are the author's: physicians only (the controller then checks authorship). */
+    @Test
+    void onlyPhysiciansSignAndAddAddenda() {
+        assertEquals(Set.of("PHYSICIAN"), Set.of(SignatureController.class.getAnnotation(Secured.class).value()));
+        List<String> routes = new ArrayList<>();
+        for (Method m : SignatureController.class.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(Post.class)) {
+                assertFalse(m.isAnnotationPresent(Secured.class), m.getName() + " must not widen the roles");
+                routes.add(m.getAnnotation(Post.class).uri());
+            }
+        }
+        assertEquals(Set.of("/{id}/signature", "/{id}/addenda"), Set.copyOf(routes));
+    }
+
+    /** Coders and HIM staff review codes; everyone who may read the document may read its codes. */
+    @Test
+    void onlyCodersAndHimReviewCodes() {
+        assertEquals(Set.of("CODER", "HIM"), Set.of(CodeReviewController.class.getAnnotation(Secured.class).value()));
+        for (Method m : CodeReviewController.class.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(Put.class)) {
+                assertFalse(m.isAnnotationPresent(Secured.class), m.getName() + " must not widen the roles");
+            }
+            if (m.isAnnotationPresent(Get.class)) {
+                assertEquals(Set.of(DocumentController.class.getAnnotation(Secured.class).value()),
+                        Set.of(m.getAnnotation(Secured.class).value()), "codes are read like the document");
+            }
+        }
     }
 }

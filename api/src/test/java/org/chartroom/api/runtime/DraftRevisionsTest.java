@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,12 +34,10 @@ import org.chartroom.core.document.Original;
 import org.chartroom.core.error.ConflictException;
 import org.chartroom.core.error.InvalidInputException;
 import org.chartroom.core.error.PreconditionFailedException;
-import org.chartroom.core.search.SearchQuery;
 import org.chartroom.core.text.Page;
 import org.chartroom.core.text.SpokenWord;
 import org.chartroom.core.text.Transcription;
 import org.chartroom.indexer.LuceneDocumentStore;
-import org.chartroom.indexer.StoreSettings;
 import org.chartroom.nlp.ClinicalNoteAnnotator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +63,7 @@ class DraftRevisionsTest {
 
     @BeforeEach
     void open() {
-        store = LuceneDocumentStore.open(dir, StoreSettings.defaults().withRefreshInterval(Duration.ofHours(1)));
+        store = StoredNotes.open(dir);
         drafts = new DraftRevisions(store, annotator, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
     }
 
@@ -91,15 +88,14 @@ class DraftRevisionsTest {
     }
 
     private long hits(String query) {
-        return store.search(new SearchQuery(query, null, null, null, null, null, null, null, 0, 10, false, false))
-                .total();
+        return StoredNotes.hits(store, query);
     }
 
     @Test
     void aCorrectionIsANewVersionWithWhoAndWhenAnnotatedIndexedAndCommitted() throws Exception {
         DocumentRecord record = dictated(1, DocumentState.DRAFT);
         String corrected = "CHIEF COMPLAINT: Cough.\n\nMEDICATIONS: Acetaminophen.\n\nPLAN: Rest and fluids.";
-        DraftRevisions.Saved saved = drafts.correct(record.id(), 1, corrected, "tina");
+        Change saved = drafts.correct(record.id(), 1, corrected, "tina");
 
         assertTrue(saved.changed());
         assertEquals(DocumentState.DRAFT, saved.record().state());
@@ -139,7 +135,7 @@ class DraftRevisionsTest {
     @Test
     void anUnchangedTextAddsNoVersion() {
         DocumentRecord record = dictated(3, DocumentState.DRAFT);
-        DraftRevisions.Saved saved = drafts.correct(record.id(), 1, DRAFT, "tina");
+        Change saved = drafts.correct(record.id(), 1, DRAFT, "tina");
         assertFalse(saved.changed());
         assertEquals(1, saved.record().versions().size());
     }

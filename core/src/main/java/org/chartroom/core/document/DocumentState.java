@@ -21,6 +21,11 @@ public enum DocumentState {
         return this != RECEIVED && this != PROCESSING;
     }
 
+    /** True once the author has signed: the text is final, and changes only by addenda. */
+    public boolean isSigned() {
+        return this == SIGNED || this == AMENDED;
+    }
+
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -13,7 +13,7 @@ import org.chartroom.core.text.Transcription;
  * @param number        1, 2, …
  * @param createdAt     when this version was made
  * @param createdBy     user id, or "pipeline" for machine output
- * @param source        how the text came about (e.g. "extract", "ocr", "asr", {@value #EDIT})
+ * @param source        how the text came about (e.g. "extract", "ocr", "asr", {@value #EDIT}, {@value #ADDENDUM})
  * @param text          the full text
  * @param pages         per-page text where the original has pages (one page for page-less formats)
  * @param annotation    sentences, sections, concepts and codes found in {@code text}
@@ -24,6 +24,8 @@ public record DocumentVersion(int number, Instant createdAt, String createdBy, S
                               List<Page> pages, Annotation annotation, Transcription transcription) {
     /** The source of a version a person wrote (a correction of the one before). */
     public static final String EDIT = "edit";
+    /** The source of a version an addendum made (the signed text with the addendum after it). */
+    public static final String ADDENDUM = "addendum";
 
     public DocumentVersion {
         pages = List.copyOf(pages);

@@ -26,8 +26,8 @@ public interface DocumentStore extends AutoCloseable {
      * Replaces the record of {@code id} with {@code change} applied to it, atomically: no other update or put of the
      * same id runs between the read and the write, so a check made inside {@code change} (that the version edited is
      * still the latest, that the state allows the change) still holds when the result is written. {@code change} may
-     * throw to refuse; nothing is written then. Like {@link #put}, the result is visible to {@link #get} at once and
-     * durable after {@link #commit()}.
+     * throw to refuse, or return its argument itself to change nothing; nothing is written then. Like {@link #put},
+     * the result is visible to {@link #get} at once and durable after {@link #commit()}.
      *
      * @param change given the current record, returns the new one (same id); runs under a per-document lock, so it
      *               should be quick (do slow work, such as annotating a text, before calling)

@@ -3,6 +3,7 @@ package org.chartroom.core.search;
 import java.time.LocalDate;
 import org.chartroom.core.document.DocumentState;
 import org.chartroom.core.document.DocumentType;
+import org.chartroom.core.document.ReviewStatus;
 import org.chartroom.core.error.InvalidInputException;
 
 /**
@@ -13,11 +14,12 @@ import org.chartroom.core.error.InvalidInputException;
  * @param offset    hits to skip (pagination), ≥ 0
  * @param limit     hits to return, 1–100
  * @param highlight include highlighted snippets
- * @param facets    include facet counts (type, author, status, section)
+ * @param facets    include facet counts (type, author, status, section, review)
+ * @param review    where the documents stand with coding
  */
 public record SearchQuery(String query, String patientMrn, DocumentType type, String author, String section,
                           LocalDate serviceDateFrom, LocalDate serviceDateTo, DocumentState status,
-                          int offset, int limit, boolean highlight, boolean facets) {
+                          int offset, int limit, boolean highlight, boolean facets, ReviewStatus review) {
     public static final int MAX_LIMIT = 100;
     public static final int MAX_OFFSET = 10_000;
 
@@ -32,6 +34,14 @@ public record SearchQuery(String query, String patientMrn, DocumentType type, St
         if (serviceDateFrom != null && serviceDateTo != null && serviceDateFrom.isAfter(serviceDateTo)) {
             throw new InvalidInputException("serviceDateFrom is after serviceDateTo");
         }
+    }
+
+    /** A search without a coding-review filter. */
+    public SearchQuery(String query, String patientMrn, DocumentType type, String author, String section,
+                       LocalDate serviceDateFrom, LocalDate serviceDateTo, DocumentState status,
+                       int offset, int limit, boolean highlight, boolean facets) {
+        this(query, patientMrn, type, author, section, serviceDateFrom, serviceDateTo, status, offset, limit,
+                highlight, facets, null);
     }
 
     /** A plain text query: first 10 hits, with highlights and facets. */
