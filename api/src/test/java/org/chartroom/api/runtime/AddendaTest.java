@@ -9,13 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.chartroom.core.document.Addendum;
 import org.chartroom.core.document.CodeDecision;
 import org.chartroom.core.document.CodeReview;
@@ -177,31 +171,14 @@ class AddendaTest {
     @Test
     void ofConcurrentAddendaToOneVersionExactlyOneIsMade() throws Exception {
         DocumentRecord record = signed(7);
-        int authors = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(authors);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < authors; i++) {
-                String words = "Result " + i + ".";
-                results.add(pool.submit(() -> {
-                    go.await();
-                    try {
-                        return addenda.add(record.id(), 1, OSLER, words, "lab result", ATTEST).changed();
-                    } catch (PreconditionFailedException e) {
-                        return false;
-                    }
-                }));
+        int made = Race.winners(4, i -> {
+            try {
+                return addenda.add(record.id(), 1, OSLER, "Result " + i + ".", "lab result", ATTEST).changed();
+            } catch (PreconditionFailedException e) {
+                return false;
             }
-            go.countDown();
-            int made = 0;
-            for (Future<Boolean> r : results) {
-                made += r.get(60, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertEquals(1, made);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertEquals(1, made);
         DocumentRecord stored = store.get(record.id()).orElseThrow();
         assertEquals(2, stored.versions().size());
         assertEquals(2, stored.signatures().size());

@@ -11,14 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -170,31 +164,14 @@ class DraftRevisionsTest {
     @Test
     void ofConcurrentCorrectionsOfOneVersionExactlyOneIsSaved() throws Exception {
         DocumentRecord record = dictated(7, DocumentState.DRAFT);
-        int writers = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < writers; i++) {
-                String text = "PLAN: Option " + i + ".";
-                results.add(pool.submit(() -> {
-                    go.await();
-                    try {
-                        return drafts.correct(record.id(), 1, text, "writer").changed();
-                    } catch (PreconditionFailedException e) {
-                        return false;
-                    }
-                }));
+        int saved = Race.winners(6, i -> {
+            try {
+                return drafts.correct(record.id(), 1, "PLAN: Option " + i + ".", "writer").changed();
+            } catch (PreconditionFailedException e) {
+                return false;
             }
-            go.countDown();
-            int saved = 0;
-            for (Future<Boolean> r : results) {
-                saved += r.get(60, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertEquals(1, saved);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertEquals(1, saved);
         assertEquals(2, store.get(record.id()).orElseThrow().versions().size());
     }
 }

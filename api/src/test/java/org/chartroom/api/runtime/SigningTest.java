@@ -8,13 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.chartroom.core.document.DocumentRecord;
 import org.chartroom.core.document.DocumentState;
 import org.chartroom.core.document.Signature;
@@ -124,27 +117,8 @@ class SigningTest {
     @Test
     void ofConcurrentSignaturesOfOneVersionOneIsKept() throws Exception {
         DocumentRecord record = stored(6, DocumentState.PENDING_SIGNATURE);
-        int signers = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(signers);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < signers; i++) {
-                String statement = ATTEST + " (" + i + ")";
-                results.add(pool.submit(() -> {
-                    go.await();
-                    return signing.sign(record.id(), 1, OSLER, statement).changed();
-                }));
-            }
-            go.countDown();
-            int changed = 0;
-            for (Future<Boolean> r : results) {
-                changed += r.get(60, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertEquals(1, changed);
-        } finally {
-            pool.shutdownNow();
-        }
+        int changed = Race.winners(4, i -> signing.sign(record.id(), 1, OSLER, ATTEST + " (" + i + ")").changed());
+        assertEquals(1, changed);
         assertEquals(1, store.get(record.id()).orElseThrow().signatures().size());
     }
 }

@@ -38,13 +38,7 @@ public final class LanguageModelTrainer {
             throw new ConfigurationException("sphinx_lm_convert is not installed; apt-get install sphinxbase-utils");
         }
         NgramModel lm = new NgramModel(3);
-        int sentences = 0;
-        for (String note : notes) {
-            for (String s : spokenForm.sentences(note)) {
-                lm.add(List.of(s.split(" ")));
-                sentences++;
-            }
-        }
+        int sentences = count(notes, lm);
         if (sentences == 0) {
             throw new ConfigurationException("the corpus has no text to train a language model on");
         }
@@ -80,6 +74,28 @@ public final class LanguageModelTrainer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the medical model to " + target, e);
         }
+    }
+
+    /** Counts the notes' spoken words into {@code lm}; returns the number of sentences. */
+    int count(Iterable<String> notes, NgramModel lm) {
+        int sentences = 0;
+        for (String note : notes) {
+            // The decoder cuts utterances at pauses, not at sentence ends, so one utterance runs across sentences
+            // ("… renal mass period new paragraph postoperative diagnosis …"). Each sentence is counted on its own
+            // (how sentences start and end) and the note once more as one stream of words (what follows a sentence
+            // end): 19.1% → 15.6% WER on the synthesized dictations (chartroom bench asr, 12 notes, 2026-11-29).
+            List<String> stream = new ArrayList<>();
+            for (String s : spokenForm.sentences(note)) {
+                List<String> words = List.of(s.split(" "));
+                lm.add(words);
+                stream.addAll(words);
+                sentences++;
+            }
+            if (!stream.isEmpty()) {
+                lm.add(stream);
+            }
+        }
+        return sentences;
     }
 
     private static void replace(Path staging, Path target) throws IOException {

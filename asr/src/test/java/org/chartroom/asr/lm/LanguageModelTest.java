@@ -48,6 +48,25 @@ class LanguageModelTest {
     }
 
     @Test
+    void wordsAcrossASentenceEndAreCountedAsTheDecoderHearsThem() {
+        SpokenForm spoken = new SpokenForm(new DictationFormatter());
+        String note = "The patient has a cough. PLAN:, Rest and fluids.";
+        List<String> sentences = spoken.sentences(note);
+        assertTrue(sentences.size() >= 2, sentences.toString());
+        String[] first = sentences.get(0).split(" ");
+        String across = first[first.length - 1] + " " + sentences.get(1).split(" ")[0];
+        NgramModel bySentence = new NgramModel(3);
+        sentences.forEach(x -> bySentence.add(List.of(x.split(" "))));
+        bySentence.estimate();
+        NgramModel trained = new NgramModel(3);
+        assertEquals(sentences.size(), new LanguageModelTrainer(spoken).count(List.of(note), trained));
+        trained.estimate();
+        assertTrue(trained.probability(across, 2) > bySentence.probability(across, 2),
+                "'" + across + "' is one stream in an utterance");
+        assertTrue(trained.probability("<s> " + first[0], 2) > 0.1, "sentence starts are still counted");
+    }
+
+    @Test
     void writesArpaThatSphinxConvertsAndPocketSphinxLoads() throws Exception {
         assumeTrue(PocketSphinxEngine.installed(), "PocketSphinx is not installed (see .ci/run)");
         Fixtures.assumeTools("sphinx_lm_convert", "flite", "ffmpeg");
