@@ -48,9 +48,9 @@ final class DocumentViews {
                           String location) {
     }
 
-    record PageView(int n, boolean ocr, Double confidence, int characters) {
+    record PageView(int n, boolean ocr, Double confidence, int characters, String failure) {
         static PageView of(Page p) {
-            return new PageView(p.n(), p.ocr(), p.confidence(), p.text().length());
+            return new PageView(p.n(), p.ocr(), p.confidence(), p.text().length(), p.failure());
         }
     }
 

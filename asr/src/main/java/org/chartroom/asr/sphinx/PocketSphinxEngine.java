@@ -79,6 +79,9 @@ public final class PocketSphinxEngine implements SpeechEngine {
         List<String> command = new ArrayList<>(List.of(binary, "-infile", "/dev/stdin", "-time", "yes",
                 "-hmm", model.acousticModel().toString(), "-lm", model.languageModel().toString(),
                 "-dict", model.dictionary().toString(), "-samprate", String.valueOf(AudioDecoder.SAMPLE_RATE)));
+        if (!decoderOptions.contains("-lw")) {
+            command.addAll(List.of("-lw", String.valueOf(model.languageWeight())));
+        }
         command.addAll(decoderOptions);
         try (SupervisedProcess decoder = SupervisedProcess.start(command, INSTALL_HINT)) {
             CompletableFuture<List<SpokenWord>> words = CompletableFuture.supplyAsync(() -> readWords(decoder.stdout()),

@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Page by page, bounded.</b> Pages are decoded or rendered one at a time in the caller's thread and
  *       recognised on a pool of {@link OcrSettings#threads()} threads shared by all documents; at most that many
  *       pages plus one of a document are in memory.</li>
- *   <li><b>A failed page is reported, the others kept.</b> It comes back as an OCR page with empty text and no
- *       confidence, and the reason is logged with the page number (never content). Only when every page fails does
+ *   <li><b>A failed page is reported, the others kept.</b> It comes back as an OCR page with empty text, no
+ *       confidence and the reason ({@link Page#failure()}, shown in the API's page list), which is also logged with
+ *       the page number (never content). Only when every page fails does
  *       the document fail, with the first page's reason.</li>
  *   <li><b>Limits.</b> More than {@link OcrSettings#maxPages()} pages to recognise fails the document; a page larger
  *       than {@link OcrSettings#maxPixels()} (from its header, before decoding) fails that page.</li>
@@ -226,7 +227,7 @@ public final class ScanRecognizer implements AutoCloseable {
         private Page failedPage(int n, String reason) {
             failures.add(reason);
             log.warn("OCR of page {} failed: {}", n, reason);
-            return new Page(n, "", true, null);
+            return Page.failed(n, reason);
         }
 
         private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -105,7 +105,12 @@ class ScanExtractionTest {
         ExtractedText text = extract(extractor(OcrSettings.defaults().withMaxPixels(2_550L * 400)), tiff,
                 DocumentFormats.TIFF);
         assertTrue(text.pages().get(0).text().contains("Rest"), text.pages().get(0).text());
-        assertEquals(new Page(2, "", true, null), text.pages().get(1));
+        Page failed = text.pages().get(1);
+        assertEquals(2, failed.n());
+        assertEquals("", failed.text());
+        assertNull(failed.confidence());
+        assertTrue(failed.failure() != null && failed.failure().contains("pixels"), String.valueOf(failed.failure()));
+        assertNull(text.pages().get(0).failure(), "a page that was read has no failure");
     }
 
     @Test
