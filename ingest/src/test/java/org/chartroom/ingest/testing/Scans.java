@@ -66,6 +66,28 @@ public final class Scans {
         return out;
     }
 
+    /**
+     * The page turned clockwise by {@code degrees} (90, 180 or 270), as a sheet fed into the scanner the wrong way:
+     * Java2D's quarter turn, independent of the code under test.
+     */
+    public static BufferedImage turned(BufferedImage page, int degrees) {
+        int quarters = degrees / 90;
+        boolean sideways = quarters % 2 == 1;
+        int width = sideways ? page.getHeight() : page.getWidth();
+        int height = sideways ? page.getWidth() : page.getHeight();
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = out.createGraphics();
+        try {
+            AffineTransform transform = AffineTransform.getTranslateInstance(width / 2.0, height / 2.0);
+            transform.quadrantRotate(quarters);
+            transform.translate(-page.getWidth() / 2.0, -page.getHeight() / 2.0);
+            g.drawImage(page, transform, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
     /** The back page, mirrored, darkening the front by {@code strength} of its ink, as thin paper lets it through. */
     public static BufferedImage showingThrough(BufferedImage front, BufferedImage back, double strength) {
         BufferedImage out = copy(front);
