@@ -2,8 +2,9 @@ package org.chartroom.ingest.ocr;
 
 /**
  * Reads Tesseract's TSV output (one row per page, block, paragraph, line and word, with each word's confidence from
- * 0 to 100 and its box) into a page's text, mean word confidence and the share of words set vertically. The TSV, not the plain-text output, because it carries the
- * confidences; the text is rebuilt from the word rows in reading order.
+ * 0 to 100 and its box) into a page's text, mean word confidence and share of words set vertically. The TSV, not the
+ * plain-text output, because it carries the confidences and boxes; the text is rebuilt from the word rows in reading
+ * order.
  */
 final class TesseractTsv {
     private static final int LEVEL_WORD = 5;

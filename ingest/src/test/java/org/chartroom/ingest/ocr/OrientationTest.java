@@ -74,7 +74,8 @@ class OrientationTest {
 
     @Test
     void theShareOfVerticalWordsComesFromTheWordBoxes() {
-        String header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
+        String header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf"
+                + "\ttext\n";
         String tsv = header
                 + "5\t1\t1\t1\t1\t1\t10\t10\t40\t200\t95.0\tchest\n"
                 + "5\t1\t1\t1\t1\t2\t10\t220\t40\t150\t94.0\tpain\n"
