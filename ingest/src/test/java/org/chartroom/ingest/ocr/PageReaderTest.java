@@ -4,18 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Random;
+import org.chartroom.core.text.Page;
 import org.chartroom.ingest.testing.Scans;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,6 +54,17 @@ class PageReaderTest {
         PageReader.PageReading reading = READER.read(new ScanPage(Scans.turned(REPORT, 180), 300, 300));
         assertTrue(reading.applied().contains(PreprocessingStep.ORIENTATION), reading.applied().toString());
         assertEquals(180, reading.orientation().orElseThrow().rotate());
+    }
+
+    @Test
+    void aScanRecognizerTurnsAnUpsideDownPageOfAFile(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("upside-down.png");
+        Files.write(file, Scans.png(Scans.turned(REPORT, 180)));
+        try (ScanRecognizer recognizer = new ScanRecognizer(OcrSettings.defaults().withThreads(1))) {
+            List<Page> pages = recognizer.recogniseImage(file, PageProgress.NONE);
+            assertEquals(1, pages.size());
+            assertTrue(pages.get(0).text().contains("atorvastatin"), pages.get(0).text());
+        }
     }
 
     @Test
@@ -114,13 +127,8 @@ class PageReaderTest {
     /** Random letters in short runs, each run turned a random number of quarter turns: text-like, but no text. */
     private static BufferedImage jumble(Random random) {
         BufferedImage page = Scans.copy(REPORT);
-        Graphics2D g = page.createGraphics();
+        Graphics2D g = Scans.typewriter(page, 46);
         try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, page.getWidth(), page.getHeight());
-            g.setColor(Color.BLACK);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setFont(new Font(Font.SERIF, Font.PLAIN, 46));
             for (int i = 0; i < 120; i++) {
                 StringBuilder run = new StringBuilder();
                 for (int n = 2 + random.nextInt(7); n > 0; n--) {

@@ -133,13 +133,8 @@ public final class Scans {
      */
     public static BufferedImage page(int fontPixels, int linePixels, String... lines) {
         BufferedImage image = new BufferedImage(2550, 200 + linePixels * lines.length, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = typewriter(image, fontPixels);
         try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            g.setColor(Color.BLACK);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setFont(new Font(Font.SERIF, Font.PLAIN, fontPixels));
             for (int i = 0; i < lines.length; i++) {
                 g.drawString(lines[i], 150, 150 + linePixels * i);
             }
@@ -147,6 +142,20 @@ public final class Scans {
             g.dispose();
         }
         return image;
+    }
+
+    /**
+     * Whitens the image and returns a pen for it: black, antialiased serif type {@code fontPixels} high. The caller
+     * disposes of it.
+     */
+    public static Graphics2D typewriter(BufferedImage image, int fontPixels) {
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SERIF, Font.PLAIN, fontPixels));
+        return g;
     }
 
     public static byte[] png(BufferedImage image) {
