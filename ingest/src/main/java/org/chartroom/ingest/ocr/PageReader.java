@@ -51,18 +51,22 @@ public final class PageReader {
     /**
      * Reads one page; the page given may be changed.
      *
-     * @throws Tesseract.PageFailure when Tesseract fails, cannot be started or takes longer than the page timeout
+     * @throws Tesseract.PageFailure when Tesseract fails, cannot be started or the page takes longer than the page
+     *                               timeout (one for all the Tesseract runs a page needs)
      */
     public PageReading read(ScanPage scan) throws Tesseract.PageFailure {
+        // One page timeout for all of it: a turned page runs Tesseract three times.
+        long deadline = tesseract.deadline();
         Preprocessor.Prepared prepared = preprocessor.prepare(scan);
-        Recognition first = recognise(prepared.page());
+        Recognition first = recognise(prepared.page(), deadline);
         PageReading reading = new PageReading(first, prepared.applied(), prepared.skew(), Optional.empty());
         if (!orientation || !Orientation.looksWrong(first)) {
             return reading;
         }
         ScanPage page = prepared.page();
         // A page with too few characters to tell is reported as upright with no confidence.
-        PageOrientation detected = tesseract.orientation(page.image(), dpi(page)).orElse(new PageOrientation(0, 0));
+        PageOrientation detected = tesseract.orientation(page.image(), dpi(page), deadline)
+                .orElse(new PageOrientation(0, 0));
         reading = new PageReading(first, prepared.applied(), prepared.skew(), Optional.of(detected));
         if (!Orientation.worthTurning(detected)) {
             return reading;
@@ -70,7 +74,7 @@ public final class PageReader {
         // The page as it came (background cleaning, if it ran, changed it in place; resampling and deskew made new
         // images) is turned and prepared again: a tilt measured across sideways lines means nothing.
         Preprocessor.Prepared turned = preprocessor.prepare(Orientation.turn(scan, detected.rotate()));
-        Recognition second = recognise(turned.page());
+        Recognition second = recognise(turned.page(), deadline);
         if (Orientation.uprightConfidence(second) <= Orientation.uprightConfidence(first)) {
             return reading;
         }
@@ -81,8 +85,8 @@ public final class PageReader {
         return new PageReading(second, applied, turned.skew(), Optional.of(detected));
     }
 
-    private Recognition recognise(ScanPage page) throws Tesseract.PageFailure {
-        return tesseract.recognise(page.image(), dpi(page));
+    private Recognition recognise(ScanPage page, long deadline) throws Tesseract.PageFailure {
+        return tesseract.recognise(page.image(), dpi(page), deadline);
     }
 
     private static int dpi(ScanPage page) {

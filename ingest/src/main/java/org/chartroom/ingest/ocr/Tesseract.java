@@ -106,12 +106,14 @@ public final class Tesseract {
     /**
      * Recognises one page.
      *
-     * @param page a grey-scale image ({@link BufferedImage#TYPE_BYTE_GRAY})
-     * @param dpi  its resolution, which Tesseract uses to judge text size
-     * @throws PageFailure when Tesseract fails, cannot be started or takes longer than the page timeout
+     * @param page     a grey-scale image ({@link BufferedImage#TYPE_BYTE_GRAY})
+     * @param dpi      its resolution, which Tesseract uses to judge text size
+     * @param deadline when the page's time is up, in {@link System#nanoTime()} (see {@link #deadline()}); shared by
+     *                 every Tesseract run on one page
+     * @throws PageFailure when Tesseract fails, cannot be started or the page's time is up
      */
-    public Recognition recognise(BufferedImage page, int dpi) throws PageFailure {
-        Run run = run(page, command(dpi));
+    public Recognition recognise(BufferedImage page, int dpi, long deadline) throws PageFailure {
+        Run run = run(page, command(dpi), deadline);
         if (run.exitCode() != 0) {
             throw new PageFailure("Tesseract failed with exit code " + run.exitCode());
         }
@@ -123,11 +125,11 @@ public final class Tesseract {
      * far the page must be turned to read upright. Empty when Tesseract finds too few characters to tell (it then
      * exits with an error) or OSD is not installed.
      *
-     * @throws PageFailure when Tesseract cannot be started or takes longer than the page timeout
+     * @throws PageFailure when Tesseract cannot be started or the page's time ({@code deadline}) is up
      */
-    public Optional<PageOrientation> orientation(BufferedImage page, int dpi) throws PageFailure {
+    public Optional<PageOrientation> orientation(BufferedImage page, int dpi, long deadline) throws PageFailure {
         Run run = run(page, List.of(settings.command(), "stdin", "stdout", "--dpi", Integer.toString(dpi), "--psm",
-                "0", "-l", OSD_LANGUAGE));
+                "0", "-l", OSD_LANGUAGE), deadline);
         return run.exitCode() == 0 ? PageOrientation.parse(run.output()) : Optional.empty();
     }
 
@@ -135,8 +137,13 @@ public final class Tesseract {
     private record Run(int exitCode, String output) {
     }
 
-    /** Runs Tesseract on the page given on standard input, single-threaded, within the page timeout. */
-    private Run run(BufferedImage page, List<String> command) throws PageFailure {
+    /** When a page started now must be done: the page timeout from now, in {@link System#nanoTime()}. */
+    public long deadline() {
+        return System.nanoTime() + settings.pageTimeout().toNanos();
+    }
+
+    /** Runs Tesseract on the page given on standard input, single-threaded, until the deadline at the latest. */
+    private Run run(BufferedImage page, List<String> command, long deadline) throws PageFailure {
         if (page.getType() != BufferedImage.TYPE_BYTE_GRAY) {
             throw new IllegalArgumentException("pages are passed to Tesseract in grey scale");
         }
@@ -148,7 +155,6 @@ public final class Tesseract {
         } catch (IOException e) {
             throw new PageFailure("Tesseract could not be started (is tesseract-ocr installed?)");
         }
-        long deadline = System.nanoTime() + settings.pageTimeout().toNanos();
         try {
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()),
                     READERS);
