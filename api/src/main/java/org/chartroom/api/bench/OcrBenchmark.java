@@ -14,19 +14,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.chartroom.api.bench.ScanCorpus.Degradation;
 import org.chartroom.api.bench.ScanCorpus.Scan;
 import org.chartroom.core.error.ConfigurationException;
-import org.chartroom.core.text.Page;
 import org.chartroom.ingest.ocr.OcrSettings;
-import org.chartroom.ingest.ocr.PageProgress;
+import org.chartroom.ingest.ocr.PageReader;
 import org.chartroom.ingest.ocr.PreprocessingStep;
 import org.chartroom.ingest.ocr.Preprocessor;
 import org.chartroom.ingest.ocr.ScanImages;
 import org.chartroom.ingest.ocr.ScanPage;
-import org.chartroom.ingest.ocr.ScanRecognizer;
 import org.chartroom.ingest.ocr.Tesseract;
 
 /**
@@ -67,9 +63,9 @@ public final class OcrBenchmark {
             recognise(settings, scans);
         }
         List<Map<String, Object>> perRun = new ArrayList<>();
-        Map<Scan, String> project = null;
+        Map<Scan, Reading> project = null;
         for (int r = 1; r <= runs; r++) {
-            Timed<Map<Scan, String>> timed = timed(() -> recognise(settings, scans));
+            Timed<Map<Scan, Reading>> timed = timed(() -> recognise(settings, scans));
             project = timed.result;
             Map<String, Object> run = timed.figures(scans.size());
             run.put("run", r);
@@ -83,8 +79,8 @@ public final class OcrBenchmark {
             }
             return Map.of();
         });
-        Map<Scan, Preparation> prepared = prepare();
-        Map<PreprocessingStep, Map<Scan, String>> without = withoutEachStep(project, prepared);
+        Map<Scan, Double> preprocessingMillis = preprocessingMillis();
+        Map<PreprocessingStep, Map<Scan, String>> without = withoutEachStep(project);
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("pages per degradation", clean.size());
@@ -109,7 +105,7 @@ public final class OcrBenchmark {
         List<String> overTarget = new ArrayList<>();
         List<String> worse = new ArrayList<>();
         for (Degradation d : Degradation.values()) {
-            Map<String, Object> row = row(d, project, plain.result, prepared, without);
+            Map<String, Object> row = row(d, project, plain.result, preprocessingMillis, without);
             rows.add(row);
             double cer = (double) row.get("cer");
             if (cer > (d == Degradation.CLEAN_300 ? CLEAN_CER : DEGRADED_CER)) {
@@ -139,17 +135,16 @@ public final class OcrBenchmark {
      * For each step that ran on some page, the results with that step switched off: only the pages it ran on are
      * recognised again (on the others nothing changes).
      */
-    private Map<PreprocessingStep, Map<Scan, String>> withoutEachStep(Map<Scan, String> project,
-                                                                      Map<Scan, Preparation> prepared)
+    private Map<PreprocessingStep, Map<Scan, String>> withoutEachStep(Map<Scan, Reading> project)
             throws Exception {
         Map<PreprocessingStep, Map<Scan, String>> without = new LinkedHashMap<>();
         for (PreprocessingStep step : settings.preprocessing()) {
-            List<Scan> changed = scans.stream().filter(s -> prepared.get(s).applied().contains(step)).toList();
+            List<Scan> changed = scans.stream().filter(s -> project.get(s).applied().contains(step)).toList();
             if (!changed.isEmpty()) {
                 Set<PreprocessingStep> others = EnumSet.copyOf(settings.preprocessing());
                 others.remove(step);
-                Map<Scan, String> results = new LinkedHashMap<>(project);
-                results.putAll(recognise(settings.withPreprocessing(others), changed));
+                Map<Scan, String> results = texts(project);
+                results.putAll(texts(recognise(settings.withPreprocessing(others), changed)));
                 without.put(step, results);
             }
         }
@@ -157,21 +152,24 @@ public final class OcrBenchmark {
     }
 
     /** One degradation's figures. */
-    private Map<String, Object> row(Degradation d, Map<Scan, String> project, Map<Scan, String> plain,
-                                    Map<Scan, Preparation> prepared,
+    private Map<String, Object> row(Degradation d, Map<Scan, Reading> project, Map<Scan, String> plain,
+                                    Map<Scan, Double> preprocessingMillis,
                                     Map<PreprocessingStep, Map<Scan, String>> without) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("degradation", d.label);
-        row.put("cer", rate(project, d, ErrorRate::cer));
-        row.put("wer", rate(project, d, ErrorRate::wer));
+        row.put("cer", rate(texts(project), d, ErrorRate::cer));
+        row.put("wer", rate(texts(project), d, ErrorRate::wer));
         row.put("tesseractCer", rate(plain, d, ErrorRate::cer));
         row.put("tesseractWer", rate(plain, d, ErrorRate::wer));
         List<Scan> pages = scans.stream().filter(s -> s.degradation() == d).toList();
         row.put("pages", pages.size());
-        row.put("preprocessingCpuMillisPerPage", Stats.median(pages.stream()
-                .map(s -> prepared.get(s).cpuMillis()).toList()));
+        row.put("preprocessingCpuMillisPerPage", Stats.median(pages.stream().map(preprocessingMillis::get).toList()));
+        row.put("orientationCheckedPages", pages.stream().filter(s -> project.get(s).orientationChecked()).count());
+        // How close the pages come to looking wrong (a mean word confidence under 0.6 asks orientation detection).
+        row.put("lowestPageConfidence", pages.stream().mapToDouble(s -> project.get(s).lowestConfidence()).min()
+                .orElse(Double.NaN));
         for (PreprocessingStep step : PreprocessingStep.values()) {
-            long ran = pages.stream().filter(s -> prepared.get(s).applied().contains(step)).count();
+            long ran = pages.stream().filter(s -> project.get(s).applied().contains(step)).count();
             row.put(step.label + "Pages", ran);
             if (ran > 0 && without.containsKey(step)) {
                 row.put(step.label + "CerWithout", rate(without.get(step), d, ErrorRate::cer));
@@ -196,7 +194,14 @@ public final class OcrBenchmark {
                 separator = ", ";
             }
         }
-        return separator.equals("; ") ? line + "; no step ran" : line.toString();
+        if (separator.equals("; ")) {
+            line.append("; no step ran");
+        }
+        long checked = (long) row.get("orientationCheckedPages");
+        if (checked > 0) {
+            line.append(String.format("; orientation detection ran on %d/%d", checked, row.get("pages")));
+        }
+        return line.toString();
     }
 
     private void requireTesseract() {
@@ -206,23 +211,33 @@ public final class OcrBenchmark {
         }
     }
 
-    /** What preprocessing did to one scan, and the CPU time it took (decoding not included). */
-    private record Preparation(Set<PreprocessingStep> applied, double cpuMillis) {
+    /**
+     * What Chartroom read on one scan, the corrections that ran, and whether orientation detection was asked (the
+     * cost an upright page must not pay).
+     */
+    private record Reading(String text, Set<PreprocessingStep> applied, boolean orientationChecked,
+                           double lowestConfidence) {
     }
 
-    /** Which preprocessing steps change each scan, from Chartroom's own decisions on the decoded page. */
-    private Map<Scan, Preparation> prepare() throws Tesseract.PageFailure {
+    private static Map<Scan, String> texts(Map<Scan, Reading> readings) {
+        Map<Scan, String> texts = new LinkedHashMap<>();
+        readings.forEach((scan, reading) -> texts.put(scan, reading.text()));
+        return texts;
+    }
+
+    /** The CPU time preprocessing (before Tesseract) takes on each scan, decoding not included. */
+    private Map<Scan, Double> preprocessingMillis() throws Tesseract.PageFailure {
         Preprocessor preprocessor = new Preprocessor(settings);
-        Map<Scan, Preparation> prepared = new LinkedHashMap<>();
+        Map<Scan, Double> millis = new LinkedHashMap<>();
         for (Scan scan : scans) {
             try (ScanImages images = ScanImages.open(scan.file(), settings.maxPixels())) {
                 ScanPage page = images.read(0);
                 long started = CpuTime.threadNanos();
-                Set<PreprocessingStep> applied = preprocessor.prepare(page).applied();
-                prepared.put(scan, new Preparation(applied, (CpuTime.threadNanos() - started) / 1e6));
+                preprocessor.prepare(page);
+                millis.put(scan, (CpuTime.threadNanos() - started) / 1e6);
             }
         }
-        return prepared;
+        return millis;
     }
 
     private static double median(List<Map<String, Object>> runs, String key) {
@@ -246,6 +261,11 @@ public final class OcrBenchmark {
     @FunctionalInterface
     private interface RateFunction {
         double rate(String reference, String hypothesis);
+    }
+
+    @FunctionalInterface
+    private interface ScanWork<T> {
+        T apply(Scan scan) throws Exception;
     }
 
     @FunctionalInterface
@@ -288,27 +308,44 @@ public final class OcrBenchmark {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    /** Chartroom's recognition, as many images at once as the machine has cores (as the pipeline's workers). */
-    private static Map<Scan, String> recognise(OcrSettings settings, List<Scan> scans) throws Exception {
-        try (ScanRecognizer recognizer = new ScanRecognizer(settings)) {
-            return parallel(scans, scan -> recognizer.recogniseImage(scan.file(), PageProgress.NONE).stream()
-                    .map(Page::text).collect(Collectors.joining("\n\n")));
-        }
+    /**
+     * Chartroom's recognition, as many images at once as the machine has cores (as the pipeline's workers): each
+     * page decoded by {@link ScanImages} and read by the {@link PageReader} that {@code ScanRecognizer} runs on its
+     * pool, called directly so that the corrections each page went through can be counted.
+     */
+    private static Map<Scan, Reading> recognise(OcrSettings settings, List<Scan> scans) throws Exception {
+        PageReader reader = new PageReader(settings);
+        return parallel(scans, scan -> {
+            try (ScanImages images = ScanImages.open(scan.file(), settings.maxPixels())) {
+                List<String> texts = new ArrayList<>();
+                Set<PreprocessingStep> applied = EnumSet.noneOf(PreprocessingStep.class);
+                boolean checked = false;
+                double lowest = 1;
+                for (int i = 0; i < images.pages(); i++) {
+                    PageReader.PageReading reading = reader.read(images.read(i));
+                    texts.add(reading.recognition().text());
+                    applied.addAll(reading.applied());
+                    checked |= reading.orientationChecked();
+                    lowest = Math.min(lowest, reading.recognition().confidence());
+                }
+                return new Reading(String.join("\n\n", texts), applied, checked, lowest);
+            }
+        });
     }
 
     private static int parallelism() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
-    private static Map<Scan, String> parallel(List<Scan> scans, Function<Scan, String> work) throws Exception {
+    private static <T> Map<Scan, T> parallel(List<Scan> scans, ScanWork<T> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(parallelism());
         try {
-            Map<Scan, Future<String>> futures = new LinkedHashMap<>();
+            Map<Scan, Future<T>> futures = new LinkedHashMap<>();
             for (Scan scan : scans) {
                 futures.put(scan, pool.submit(() -> work.apply(scan)));
             }
-            Map<Scan, String> results = new LinkedHashMap<>();
-            for (Map.Entry<Scan, Future<String>> e : futures.entrySet()) {
+            Map<Scan, T> results = new LinkedHashMap<>();
+            for (Map.Entry<Scan, Future<T>> e : futures.entrySet()) {
                 results.put(e.getKey(), e.getValue().get());
             }
             return results;

@@ -54,7 +54,9 @@ public final class ScanCorpus {
         JPEG("JPEG artefacts"),
         FAX_FINE("fax fine 204×196 1-bit"),
         FAX_STANDARD("fax standard 204×98 1-bit"),
-        SHOW_THROUGH("show-through");
+        SHOW_THROUGH("show-through"),
+        /** Fed in sideways or upside down: the clean page turned by 90°, 180° and 270° clockwise, page by page. */
+        TURNED("turned 90/180/270°");
 
         public final String label;
 
@@ -109,7 +111,7 @@ public final class ScanCorpus {
                 for (Degradation d : Degradation.values()) {
                     Path file = folder.resolve(String.format("page%03d-%s.%s", i + 1,
                             d.name().toLowerCase(java.util.Locale.ROOT), d == Degradation.JPEG ? "jpg" : "png"));
-                    degrade(page.image, backPage.image, d, random, file);
+                    degrade(page.image, backPage.image, d, random, i, file);
                     scans.add(new Scan(i + 1, d, file, page.text));
                 }
             }
@@ -204,8 +206,9 @@ public final class ScanCorpus {
         return out.toString().replace(",,", ",");
     }
 
-    private static void degrade(BufferedImage page, BufferedImage back, Degradation d, Random random, Path file)
-            throws IOException {
+    /** Writes page {@code index} (from 0) degraded by {@code d}; only some degradations draw on {@code random}. */
+    private static void degrade(BufferedImage page, BufferedImage back, Degradation d, Random random, int index,
+                                Path file) throws IOException {
         switch (d) {
             case CLEAN_300 -> write(page, file, DPI, DPI, null);
             case DPI_200 -> write(scale(page, 200.0 / DPI, 200.0 / DPI), file, 200, 200, null);
@@ -220,6 +223,8 @@ public final class ScanCorpus {
             case FAX_FINE -> write(threshold(scale(page, 204.0 / DPI, 196.0 / DPI)), file, 204, 196, null);
             case FAX_STANDARD -> write(threshold(scale(page, 204.0 / DPI, 98.0 / DPI)), file, 204, 98, null);
             case SHOW_THROUGH -> write(showThrough(page, back, 0.22), file, DPI, DPI, null);
+            // No random draw, so adding this variant left the other variants' pages as they were.
+            case TURNED -> write(turn(page, index % 3 + 1), file, DPI, DPI, null);
         }
     }
 
@@ -245,6 +250,21 @@ public final class ScanCorpus {
                 image.getHeight() / 2.0), null);
         g.dispose();
         return rotated;
+    }
+
+    /** The page turned clockwise by {@code quarters} quarter turns, as a sheet fed into the scanner the wrong way. */
+    private static BufferedImage turn(BufferedImage image, int quarters) {
+        boolean sideways = quarters % 2 == 1;
+        int width = sideways ? image.getHeight() : image.getWidth();
+        int height = sideways ? image.getWidth() : image.getHeight();
+        BufferedImage turned = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = turned.createGraphics();
+        AffineTransform transform = AffineTransform.getTranslateInstance(width / 2.0, height / 2.0);
+        transform.quadrantRotate(quarters);
+        transform.translate(-image.getWidth() / 2.0, -image.getHeight() / 2.0);
+        g.drawImage(image, transform, null);
+        g.dispose();
+        return turned;
     }
 
     /** Gaussian noise of {@code sigma} grey levels, plus salt-and-pepper specks on {@code specks} of the pixels. */

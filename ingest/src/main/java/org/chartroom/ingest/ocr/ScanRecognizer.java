@@ -49,16 +49,14 @@ public final class ScanRecognizer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScanRecognizer.class);
 
     private final OcrSettings settings;
-    private final Tesseract tesseract;
-    private final Preprocessor preprocessor;
+    private final PageReader reader;
     private final Optional<String> version;
     private final ExecutorService pool;
 
     /** Looks for Tesseract ({@link #available()}); starts no thread until a page is recognised. */
     public ScanRecognizer(OcrSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.tesseract = new Tesseract(settings);
-        this.preprocessor = new Preprocessor(settings);
+        this.reader = new PageReader(settings);
         this.version = Tesseract.version(settings.command());
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(settings.threads(), runnable -> {
@@ -68,6 +66,11 @@ public final class ScanRecognizer implements AutoCloseable {
         });
         if (version.isPresent()) {
             log.info("OCR with {} ({} pages at once)", version.get(), settings.threads());
+            if (settings.preprocessing().contains(PreprocessingStep.ORIENTATION)
+                    && !Tesseract.languages(settings.command()).contains(Tesseract.OSD_LANGUAGE)) {
+                log.warn("pages scanned sideways or upside down will not be turned: Tesseract's orientation model "
+                        + "is missing; install the tesseract-ocr-osd package");
+            }
         } else {
             log.warn("OCR is off: '{}' could not be run; install the tesseract-ocr and tesseract-ocr-eng packages",
                     settings.command());
@@ -201,13 +204,16 @@ public final class ScanRecognizer implements AutoCloseable {
             numbers.add(n);
             results.add(pool.submit(() -> {
                 try {
-                    Preprocessor.Prepared prepared = preprocessor.prepare(scan);
-                    if (!prepared.applied().isEmpty()) {
-                        log.debug("page {} preprocessed: {} (tilt {}°)", n, prepared.applied(),
-                                String.format(java.util.Locale.ROOT, "%.2f", prepared.skew()));
+                    PageReader.PageReading reading = reader.read(scan);
+                    if (!reading.applied().isEmpty() || reading.orientationChecked()) {
+                        // Numbers only: the steps, the tilt and what orientation detection said, never text.
+                        log.debug("page {} corrected: {} (tilt {}°{})", n, reading.applied(),
+                                String.format(java.util.Locale.ROOT, "%.2f", reading.skew()),
+                                reading.orientation().map(o -> String.format(java.util.Locale.ROOT,
+                                        "; orientation checked: turn %d°, confidence %.1f", o.rotate(),
+                                        o.confidence())).orElse(""));
                     }
-                    ScanPage page = prepared.page();
-                    Recognition r = tesseract.recognise(page.image(), page.resolutionKnown() ? page.dpiY() : 0);
+                    Recognition r = reading.recognition();
                     return new Page(n, r.text(), true, r.confidence());
                 } catch (Tesseract.PageFailure e) {
                     return failedPage(n, e.getMessage());

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -53,6 +55,12 @@ public final class Tesseract {
     /** Java's PNG writer maps quality 0.9 to its fastest deflate level (1.0 would be no compression at all). */
     private static final float FAST_DEFLATE = 0.9f;
 
+    /**
+     * The orientation model, named explicitly: with {@code -l eng} Tesseract 5.3 detects orientation without the
+     * script model and turned an upside-down test page by 90° instead of 180°.
+     */
+    public static final String OSD_LANGUAGE = "osd";
+
     private final OcrSettings settings;
 
     public Tesseract(OcrSettings settings) {
@@ -61,17 +69,32 @@ public final class Tesseract {
 
     /** The version line of the installed Tesseract ({@code tesseract 5.3.0}), or empty when it cannot be run. */
     public static Optional<String> version(String command) {
+        return quickOutput(command, "--version").flatMap(out -> out.lines().findFirst()).map(String::strip)
+                .filter(first -> first.startsWith("tesseract"));
+    }
+
+    /**
+     * The languages and models the installed Tesseract has ({@code eng}, {@code osd}, ...); empty when it cannot be
+     * run.
+     */
+    public static Set<String> languages(String command) {
+        // The first line says where the models are ("List of available languages in ...").
+        return quickOutput(command, "--list-langs").map(out -> out.lines().skip(1).map(String::strip)
+                .filter(line -> !line.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    }
+
+    /** What {@code tesseract OPTION} prints (standard output and error), when it runs and succeeds within 20 s. */
+    private static Optional<String> quickOutput(String command, String option) {
         try {
-            Process process = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command, option).redirectErrorStream(true).start();
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()),
                     READERS);
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return Optional.empty();
             }
-            String first = new String(out.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8).lines().findFirst()
-                    .orElse("").strip();
-            return process.exitValue() == 0 && first.startsWith("tesseract") ? Optional.of(first) : Optional.empty();
+            String text = new String(out.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+            return process.exitValue() == 0 ? Optional.of(text) : Optional.empty();
         } catch (IOException | ExecutionException | TimeoutException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -83,23 +106,55 @@ public final class Tesseract {
     /**
      * Recognises one page.
      *
-     * @param page a grey-scale image ({@link BufferedImage#TYPE_BYTE_GRAY})
-     * @param dpi  its resolution, which Tesseract uses to judge text size
-     * @throws PageFailure when Tesseract fails, cannot be started or takes longer than the page timeout
+     * @param page     a grey-scale image ({@link BufferedImage#TYPE_BYTE_GRAY})
+     * @param dpi      its resolution, which Tesseract uses to judge text size
+     * @param deadline when the page's time is up, in {@link System#nanoTime()} (see {@link #deadline()}); shared by
+     *                 every Tesseract run on one page
+     * @throws PageFailure when Tesseract fails, cannot be started or the page's time is up
      */
-    public Recognition recognise(BufferedImage page, int dpi) throws PageFailure {
+    public Recognition recognise(BufferedImage page, int dpi, long deadline) throws PageFailure {
+        Run run = run(page, command(dpi), deadline);
+        if (run.exitCode() != 0) {
+            throw new PageFailure("Tesseract failed with exit code " + run.exitCode());
+        }
+        return TesseractTsv.parse(run.output());
+    }
+
+    /**
+     * Tesseract's orientation and script detection ({@code --psm 0}, Debian package {@code tesseract-ocr-osd}): how
+     * far the page must be turned to read upright. Empty when Tesseract finds too few characters to tell (it then
+     * exits with an error) or OSD is not installed.
+     *
+     * @throws PageFailure when Tesseract cannot be started or the page's time ({@code deadline}) is up
+     */
+    public Optional<PageOrientation> orientation(BufferedImage page, int dpi, long deadline) throws PageFailure {
+        Run run = run(page, List.of(settings.command(), "stdin", "stdout", "--dpi", Integer.toString(dpi), "--psm",
+                "0", "-l", OSD_LANGUAGE), deadline);
+        return run.exitCode() == 0 ? PageOrientation.parse(run.output()) : Optional.empty();
+    }
+
+    /** What a Tesseract process printed on standard output, and its exit code. */
+    private record Run(int exitCode, String output) {
+    }
+
+    /** When a page started now must be done: the page timeout from now, in {@link System#nanoTime()}. */
+    public long deadline() {
+        return System.nanoTime() + settings.pageTimeout().toNanos();
+    }
+
+    /** Runs Tesseract on the page given on standard input, single-threaded, until the deadline at the latest. */
+    private Run run(BufferedImage page, List<String> command, long deadline) throws PageFailure {
         if (page.getType() != BufferedImage.TYPE_BYTE_GRAY) {
             throw new IllegalArgumentException("pages are passed to Tesseract in grey scale");
         }
         Process process;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command(dpi)).redirectError(ProcessBuilder.Redirect.DISCARD);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
             builder.environment().put("OMP_THREAD_LIMIT", "1");
             process = builder.start();
         } catch (IOException e) {
             throw new PageFailure("Tesseract could not be started (is tesseract-ocr installed?)");
         }
-        long deadline = System.nanoTime() + settings.pageTimeout().toNanos();
         try {
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()),
                     READERS);
@@ -113,10 +168,7 @@ public final class Tesseract {
                 throw new PageFailure("recognition took longer than the page timeout of "
                         + settings.pageTimeout().toSeconds() + " s (set " + OcrSettings.PAGE_TIMEOUT + ")");
             }
-            if (process.exitValue() != 0) {
-                throw new PageFailure("Tesseract failed with exit code " + process.exitValue());
-            }
-            return TesseractTsv.parse(new String(out.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8));
+            return new Run(process.exitValue(), new String(out.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PageFailure("recognition was interrupted");

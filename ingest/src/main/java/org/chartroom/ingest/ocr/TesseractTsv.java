@@ -2,11 +2,14 @@ package org.chartroom.ingest.ocr;
 
 /**
  * Reads Tesseract's TSV output (one row per page, block, paragraph, line and word, with each word's confidence from
- * 0 to 100) into a page's text and mean word confidence. The TSV, not the plain-text output, because it carries the
- * confidences; the text is rebuilt from the word rows in reading order.
+ * 0 to 100 and its box) into a page's text, mean word confidence and share of words set vertically. The TSV, not the
+ * plain-text output, because it carries the confidences and boxes; the text is rebuilt from the word rows in reading
+ * order.
  */
 final class TesseractTsv {
     private static final int LEVEL_WORD = 5;
+    /** From three characters a word's box is wider than tall in upright type ("I", "a", "1" are not). */
+    private static final int MIN_LONG_WORD = 3;
 
     private TesseractTsv() {
     }
@@ -15,6 +18,8 @@ final class TesseractTsv {
         StringBuilder text = new StringBuilder();
         double confidenceSum = 0;
         int words = 0;
+        int longWords = 0;
+        int verticalWords = 0;
         String lastBlock = null;
         String lastLine = null;
         for (String row : tsv.split("\n")) {
@@ -43,8 +48,19 @@ final class TesseractTsv {
             lastLine = line;
             confidenceSum += confidence;
             words++;
+            if (word.codePointCount(0, word.length()) >= MIN_LONG_WORD) {
+                longWords++;
+                if (parseInt(cells[9]) > parseInt(cells[8])) {
+                    verticalWords++;
+                }
+            }
         }
-        return new Recognition(text.toString(), words == 0 ? 0 : confidenceSum / words / 100.0, words);
+        return new Recognition(text.toString(), words == 0 ? 0 : confidenceSum / words / 100.0, words,
+                longWords == 0 ? 0 : (double) verticalWords / longWords);
+    }
+
+    private static int parseInt(String cell) {
+        return isInteger(cell) ? Integer.parseInt(cell) : 0;
     }
 
     private static boolean isInteger(String cell) {

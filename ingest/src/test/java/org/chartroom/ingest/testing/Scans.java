@@ -66,6 +66,28 @@ public final class Scans {
         return out;
     }
 
+    /**
+     * The page turned clockwise by {@code degrees} (90, 180 or 270), as a sheet fed into the scanner the wrong way:
+     * Java2D's quarter turn, independent of the code under test.
+     */
+    public static BufferedImage turned(BufferedImage page, int degrees) {
+        int quarters = degrees / 90;
+        boolean sideways = quarters % 2 == 1;
+        int width = sideways ? page.getHeight() : page.getWidth();
+        int height = sideways ? page.getWidth() : page.getHeight();
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = out.createGraphics();
+        try {
+            AffineTransform transform = AffineTransform.getTranslateInstance(width / 2.0, height / 2.0);
+            transform.quadrantRotate(quarters);
+            transform.translate(-page.getWidth() / 2.0, -page.getHeight() / 2.0);
+            g.drawImage(page, transform, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
     /** The back page, mirrored, darkening the front by {@code strength} of its ink, as thin paper lets it through. */
     public static BufferedImage showingThrough(BufferedImage front, BufferedImage back, double strength) {
         BufferedImage out = copy(front);
@@ -111,13 +133,8 @@ public final class Scans {
      */
     public static BufferedImage page(int fontPixels, int linePixels, String... lines) {
         BufferedImage image = new BufferedImage(2550, 200 + linePixels * lines.length, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = typewriter(image, fontPixels);
         try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            g.setColor(Color.BLACK);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setFont(new Font(Font.SERIF, Font.PLAIN, fontPixels));
             for (int i = 0; i < lines.length; i++) {
                 g.drawString(lines[i], 150, 150 + linePixels * i);
             }
@@ -125,6 +142,20 @@ public final class Scans {
             g.dispose();
         }
         return image;
+    }
+
+    /**
+     * Whitens the image and returns a pen for it: black, antialiased serif type {@code fontPixels} high. The caller
+     * disposes of it.
+     */
+    public static Graphics2D typewriter(BufferedImage image, int fontPixels) {
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SERIF, Font.PLAIN, fontPixels));
+        return g;
     }
 
     public static byte[] png(BufferedImage image) {
