@@ -26,7 +26,7 @@ public final class SpokenHeaderScanner {
     }
 
     public SpokenHeaderScanner(HeaderVocabulary vocabulary, SpokenHeadingModel model) {
-        this.candidates = new SpokenHeadingCandidates(vocabulary);
+        this.candidates = new SpokenHeadingCandidates(vocabulary, model.phrases());
         this.features = new SpokenHeadingFeatures(candidates);
         this.model = model;
     }

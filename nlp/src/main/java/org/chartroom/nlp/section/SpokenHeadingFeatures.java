@@ -1,20 +1,16 @@
 package org.chartroom.nlp.section;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.BiPredicate;
 
-import org.chartroom.nlp.rules.RuleFile;
-import org.chartroom.nlp.rules.RuleLine;
 import org.chartroom.nlp.section.SpokenHeadingCandidates.Candidate;
 
 /**
  * The features the spoken-heading model sees for one candidate heading (as OpenNLP context strings):
  * <ul>
- *   <li>the phrase, its context-free type and its length in words;</li>
+ *   <li>the phrase, its context-free type and its length in words; for a phrase with a word in front
+ *       ({@link Candidate#modified()}) that word and its class, and the known phrase marked as modified;</li>
  *   <li>the words around it (up to three before and after, single and paired), alone and combined with the phrase
  *       or type: "history of" and "the procedure" are prose, "heent normocephalic" a heading;</li>
  *   <li>the classes of those words (a function word of {@code spoken-heading-function-words.txt} as itself, a
@@ -28,27 +24,16 @@ import org.chartroom.nlp.section.SpokenHeadingCandidates.Candidate;
  */
 public final class SpokenHeadingFeatures {
     /** Identifies this feature set; a model trained on another version is refused. */
-    public static final String VERSION = "1";
-    static final String RESOURCE = "spoken-heading-function-words.txt";
+    public static final String VERSION = "2";
     static final String NO_HEADING = "none";
     /** How far (in words) to look for the neighbouring candidates. */
     private static final int NEIGHBOUR_WINDOW = 60;
     private static final String START = "<s>";
     private static final String END = "</s>";
 
-    private final Set<String> functionWords;
     private final SpokenHeadingCandidates candidates;
 
     public SpokenHeadingFeatures(SpokenHeadingCandidates candidates) {
-        this(candidates, RuleFile.readResource(RESOURCE));
-    }
-
-    SpokenHeadingFeatures(SpokenHeadingCandidates candidates, List<RuleLine> functionWordLines) {
-        Set<String> words = new HashSet<>();
-        for (RuleLine line : functionWordLines) {
-            words.add(line.field(0).toLowerCase(Locale.ROOT));
-        }
-        this.functionWords = Set.copyOf(words);
         this.candidates = candidates;
     }
 
@@ -71,6 +56,13 @@ public final class SpokenHeadingFeatures {
         String n1 = word(words, c.end());
         String n2 = word(words, c.end() + 1);
         String n3 = word(words, c.end() + 2);
+        if (c.modified()) {
+            String modifier = words[c.word()];
+            p = "+ " + c.knownPhrase();
+            f.add("mod=" + modifier);
+            f.add("modClass=" + wordClass(modifier));
+        }
+        f.add("modified=" + c.modified());
         f.add("p=" + p);
         f.add("t=" + t);
         f.add("n=" + Math.min(c.length(), 4));
@@ -195,7 +187,7 @@ public final class SpokenHeadingFeatures {
         if (Character.isDigit(w.charAt(0))) {
             return "NUM";
         }
-        if (functionWords.contains(w)) {
+        if (candidates.isFunctionWord(w)) {
             return "F:" + w;
         }
         if (w.length() == 1) {

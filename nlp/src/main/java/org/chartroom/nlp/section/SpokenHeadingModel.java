@@ -3,6 +3,7 @@ package org.chartroom.nlp.section;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,7 +16,8 @@ import opennlp.tools.ml.model.MaxentModel;
  * The trained spoken-heading classifier: an OpenNLP maximum-entropy model over the
  * {@link SpokenHeadingFeatures} of a candidate, with outcomes {@value #HEADING} and {@value #PROSE}, and the
  * probability threshold above which a candidate is taken as a heading. Stored as {@code spoken-heading-model.bin.gz}
- * and {@code spoken-heading-model.properties} (threshold, feature version, what it was trained on; see
+ * and {@code spoken-heading-model.properties} (threshold, feature version, what it was trained on, the learned
+ * header phrases; see
  * {@link MaxentModelFiles}). The built-in model ships in the jar next to the rule files;
  * {@value #COMMAND} makes a new one. Immutable and thread-safe.
  */
@@ -26,6 +28,9 @@ public final class SpokenHeadingModel {
     public static final String MODEL_FILE = FILES.modelFile();
     public static final String PROPERTIES_FILE = FILES.propertiesFile();
     static final String COMMAND = "chartroom train spoken-headings";
+    /** The property listing the learned phrases, separated by {@value #PHRASE_SEPARATOR}. */
+    static final String PHRASES = "phrases";
+    private static final String PHRASE_SEPARATOR = ";";
 
     private static final class BuiltIn {
         static final SpokenHeadingModel INSTANCE = of(FILES.loadResource(), "the built-in model");
@@ -35,8 +40,13 @@ public final class SpokenHeadingModel {
     private final int headingIndex;
     private final double threshold;
     private final String trainedOn;
+    private final List<String> phrases;
 
     SpokenHeadingModel(MaxentModel model, double threshold, String trainedOn) {
+        this(model, threshold, trainedOn, List.of());
+    }
+
+    SpokenHeadingModel(MaxentModel model, double threshold, String trainedOn, List<String> phrases) {
         this.model = model;
         this.headingIndex = model.getIndex(HEADING);
         if (headingIndex < 0 || model.getIndex(PROSE) < 0) {
@@ -48,6 +58,7 @@ public final class SpokenHeadingModel {
         }
         this.threshold = threshold;
         this.trainedOn = trainedOn;
+        this.phrases = List.copyOf(phrases);
     }
 
     /** The model that ships with Chartroom (loaded once). */
@@ -73,9 +84,18 @@ public final class SpokenHeadingModel {
         return trainedOn;
     }
 
+    /**
+     * The header phrases the model learned from its training notes beyond the vocabulary (speech-like words, e.g.
+     * {@code family social history}): candidates too, so that headings a site writes but its vocabulary lacks are
+     * found when spoken.
+     */
+    public List<String> phrases() {
+        return phrases;
+    }
+
     /** The same model with another threshold. */
     public SpokenHeadingModel withThreshold(double newThreshold) {
-        return new SpokenHeadingModel(model, newThreshold, trainedOn);
+        return new SpokenHeadingModel(model, newThreshold, trainedOn, phrases);
     }
 
     /**
@@ -88,6 +108,7 @@ public final class SpokenHeadingModel {
         properties.put("threshold", Double.toString(threshold));
         properties.put("features", SpokenHeadingFeatures.VERSION);
         properties.put("trainedOn", trainedOn);
+        properties.put(PHRASES, String.join(PHRASE_SEPARATOR, phrases));
         FILES.save(folder, model, properties, COMMAND);
     }
 
@@ -103,8 +124,10 @@ public final class SpokenHeadingModel {
     private static SpokenHeadingModel of(MaxentModelFiles.Loaded loaded, String where) {
         String what = "the spoken-heading model in " + where;
         loaded.requireFeatures(SpokenHeadingFeatures.VERSION, what, COMMAND);
+        String phraseList = loaded.properties().getProperty(PHRASES, "").strip();
         return new SpokenHeadingModel(loaded.model(), loaded.threshold(what),
-                loaded.properties().getProperty("trainedOn", ""));
+                loaded.properties().getProperty("trainedOn", ""),
+                phraseList.isEmpty() ? List.of() : List.of(phraseList.split(PHRASE_SEPARATOR)));
     }
 
     @Override

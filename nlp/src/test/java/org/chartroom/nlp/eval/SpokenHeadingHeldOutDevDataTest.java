@@ -25,7 +25,7 @@ class SpokenHeadingHeldOutDevDataTest {
         HeaderScores heldOut = new SectionCrossValidation(HeaderVocabulary.standard())
                 .runFold(shared, 5, 0, message -> { });
         System.out.println("spoken headings, fold 0 of 5 held out: " + heldOut);
-        assertTrue(heldOut.f1() >= 0.90, "held-out speech-like header F1 " + heldOut.f1());
-        assertTrue(heldOut.typeAccuracy() >= 0.97, "held-out speech-like type accuracy " + heldOut.typeAccuracy());
+        assertTrue(heldOut.f1() >= 0.905, "held-out speech-like header F1 " + heldOut.f1());
+        assertTrue(heldOut.typeAccuracy() >= 0.975, "held-out speech-like type accuracy " + heldOut.typeAccuracy());
     }
 }

@@ -1,11 +1,13 @@
 package org.chartroom.nlp.section;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.chartroom.nlp.section.SpokenHeadingCandidates.Candidate;
 import org.junit.jupiter.api.Test;
@@ -50,5 +52,26 @@ class SpokenHeadingCandidatesTest {
         assertNull(CANDIDATES.find(words("wound check healing well"))[0]);
         assertEquals(new Candidate(0, 2, "wound check", "findings"),
                 withSite.find(words("wound check healing well"))[0]);
+    }
+
+    @Test
+    void aWordBeforeAPhraseMakesAModifiedCandidateButAFunctionWordOrNumberDoesNot() {
+        Candidate[] found = CANDIDATES.find(words("pathological findings benign the findings 3 findings"));
+        assertEquals(new Candidate(0, 2, "pathological findings", "findings", true), found[0]);
+        assertEquals("findings", found[0].knownPhrase());
+        assertEquals("findings", found[1].phrase(), "the known phrase stays a candidate of its own");
+        assertNull(found[3], "a function word does not modify a heading");
+        assertNull(found[5], "nor does a number");
+    }
+
+    @Test
+    void learnedPhrasesAreCandidatesTypedByTheVocabulary() {
+        SpokenHeadingCandidates learned = new SpokenHeadingCandidates(HeaderVocabulary.standard(),
+                List.of("sleep diary"));
+        assertNull(CANDIDATES.find(words("sleep diary six hours"))[0]);
+        Candidate found = learned.find(words("sleep diary six hours"))[0];
+        assertEquals("sleep diary", found.phrase());
+        assertEquals(HeaderVocabulary.standard().classify("SLEEP DIARY"), found.type());
+        assertFalse(found.modified());
     }
 }

@@ -46,6 +46,16 @@ class SpokenHeadingFeaturesTest {
     }
 
     @Test
+    void aModifiedPhraseIsDescribedByItsKnownPhraseAndTheWordInFront() {
+        List<String> f = featuresAt("pathological findings benign", 0, SpokenHeadingFeatures.NO_HEADING, 0);
+        assertTrue(f.contains("modified=true"), f.toString());
+        assertTrue(f.contains("p=+ findings"), f.toString());
+        assertTrue(f.contains("mod=pathological"), f.toString());
+        assertTrue(f.contains("modClass=W"), f.toString());
+        assertTrue(featuresAt("findings benign", 0, SpokenHeadingFeatures.NO_HEADING, 0).contains("modified=false"));
+    }
+
+    @Test
     void wordClasses() {
         assertEquals("NUM", FEATURES.wordClass("120"));
         assertEquals("LETTER", FEATURES.wordClass("x"));

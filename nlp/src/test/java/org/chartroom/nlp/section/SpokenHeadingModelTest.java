@@ -1,6 +1,7 @@
 package org.chartroom.nlp.section;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,7 @@ class SpokenHeadingModelTest {
                     + "ALLERGIES:  No known drug allergies.\n"
                     + (n % 2 == 0 ? "MEDICATIONS:  Lisinopril daily.\n" : "")
                     + "PHYSICAL EXAMINATION:  Alert.  HEENT:  Normocephalic.  LUNGS:  Clear.\n"
+                    + (n % 2 == 1 ? "SLEEP DIARY:  Sleeps " + (n % 4 + 5) + " hours.\n" : "")
                     + "ASSESSMENT:  " + complaint + " with " + condition + ".\n"
                     + "PLAN:  Rest and fluids.  The procedure and its risks were explained.");
         }
@@ -64,12 +66,24 @@ class SpokenHeadingModelTest {
     }
 
     @Test
+    void aWrittenHeaderOutsideTheVocabularyIsLearnedAndFoundWhenSpoken() {
+        assertFalse(HeaderVocabulary.standard().phrases().containsKey("SLEEP DIARY"), "not a vocabulary phrase");
+        assertEquals(List.of("sleep diary"), model.phrases());
+        Sectionizer sectionizer = new Sectionizer(HeaderVocabulary.standard(), model);
+        String dictation = "physical examination alert lungs clear sleep diary sleeps 7 hours assessment cough plan "
+                + "rest";
+        List<String> headers = sectionizer.spokenSections(dictation).stream().map(Section::header).toList();
+        assertTrue(headers.contains("sleep diary"), headers.toString());
+    }
+
+    @Test
     void aSavedModelLoadsBackWithTheSameDecisions(@TempDir Path dir) throws Exception {
         model.save(dir);
         assertTrue(Files.size(dir.resolve(SpokenHeadingModel.MODEL_FILE)) > 0);
         SpokenHeadingModel loaded = SpokenHeadingModel.load(dir);
         assertEquals(model.threshold(), loaded.threshold());
         assertEquals("test notes", loaded.trainedOn());
+        assertEquals(model.phrases(), loaded.phrases());
         String[] features = {"p=plan", "t=plan", "c-1=W", "w+1=rest"};
         assertEquals(model.probability(features), loaded.probability(features), 1e-12);
     }
