@@ -24,7 +24,6 @@ import org.chartroom.core.error.PreconditionFailedException;
 import org.chartroom.indexer.LuceneDocumentStore;
 import org.chartroom.nlp.ClinicalNoteAnnotator;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,18 +34,13 @@ class AddendaTest {
     private static final String ATTEST = "I attest that this addendum is accurate.";
     private static final Signer OSLER = new Signer("osler", StoredNotes.AUTHOR);
     private static final Instant NOW = StoredNotes.T0.plusSeconds(86_400);
-    private static ClinicalNoteAnnotator annotator;
+    private static final ClinicalNoteAnnotator annotator = StoredNotes.annotator();
 
     @TempDir
     Path dir;
     private LuceneDocumentStore store;
     private Signing signing;
     private Addenda addenda;
-
-    @BeforeAll
-    static void annotator() {
-        annotator = new ClinicalNoteAnnotator();
-    }
 
     @BeforeEach
     void open() {

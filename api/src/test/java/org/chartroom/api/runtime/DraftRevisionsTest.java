@@ -34,7 +34,6 @@ import org.chartroom.core.text.Transcription;
 import org.chartroom.indexer.LuceneDocumentStore;
 import org.chartroom.nlp.ClinicalNoteAnnotator;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,17 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DraftRevisionsTest {
     private static final Instant T0 = Instant.parse("2026-03-14T09:00:00Z");
     private static final String DRAFT = "CHIEF COMPLAINT: Cough and fever.\n\nPLAN: Rest and fluids.";
-    private static ClinicalNoteAnnotator annotator;
+    private static final ClinicalNoteAnnotator annotator = StoredNotes.annotator();
 
     @TempDir
     Path dir;
     private LuceneDocumentStore store;
     private DraftRevisions drafts;
-
-    @BeforeAll
-    static void annotator() {
-        annotator = new ClinicalNoteAnnotator();
-    }
 
     @BeforeEach
     void open() {

@@ -16,7 +16,6 @@ import org.chartroom.core.error.InvalidInputException;
 import org.chartroom.core.error.PreconditionFailedException;
 import org.chartroom.core.text.Annotation;
 import org.chartroom.indexer.LuceneDocumentStore;
-import org.chartroom.nlp.ClinicalNoteAnnotator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class SigningTest {
         store = StoredNotes.open(dir);
         Clock clock = Clock.fixed(StoredNotes.T0.plusSeconds(3600), ZoneOffset.UTC);
         signing = new Signing(store, clock);
-        drafts = new DraftRevisions(store, new ClinicalNoteAnnotator(), clock);
+        drafts = new DraftRevisions(store, StoredNotes.annotator(), clock);
     }
 
     @AfterEach

@@ -19,6 +19,7 @@ import org.chartroom.core.text.Annotation;
 import org.chartroom.core.text.Page;
 import org.chartroom.indexer.LuceneDocumentStore;
 import org.chartroom.indexer.StoreSettings;
+import org.chartroom.nlp.ClinicalNoteAnnotator;
 
 /** Made-up notes as the pipeline stores them, for the tests of what people do with them afterwards. */
 final class StoredNotes {
@@ -27,6 +28,15 @@ final class StoredNotes {
     static final String AUTHOR = "Dr. Osler";
 
     private StoredNotes() {
+    }
+
+    /** The real clinical annotator, loaded once for all the tests here (its models take seconds to load). */
+    static ClinicalNoteAnnotator annotator() {
+        return Annotator.INSTANCE;
+    }
+
+    private static final class Annotator {
+        static final ClinicalNoteAnnotator INSTANCE = new ClinicalNoteAnnotator();
     }
 
     static DocumentId id(int n) {
