@@ -3,14 +3,10 @@ package org.chartroom.nlp.codes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,9 +23,7 @@ class CodeAxesTest {
 
     @BeforeAll
     static void open() throws IOException {
-        Path release = FixtureRelease.write(Files.createDirectories(temp.resolve("release")));
-        CodeIndexHome home = new CodeIndexHome(temp.resolve("codes"), Optional.of(release));
-        axes = new CodeAxes(home.open(new PrintStream(new ByteArrayOutputStream())));
+        axes = new CodeAxes(FixtureRelease.open(FixtureRelease.home(temp)));
     }
 
     private static Map<String, CodeAxis> of(String code, String text) {

@@ -1,10 +1,13 @@
 package org.chartroom.nlp.codes;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A tiny ICD-10-CM release written by the tests, in the layouts of the CDC files: an order file, the Alphabetic Index
@@ -200,6 +203,17 @@ public final class FixtureRelease {
             """;
 
     /** Writes the release into {@code dir} and returns it. */
+    /** The fixture release written to {@code folder}/release, its code index to be built in {@code folder}/codes. */
+    public static CodeIndexHome home(Path folder) throws IOException {
+        Path release = write(Files.createDirectories(folder.resolve("release")));
+        return new CodeIndexHome(folder.resolve("codes"), Optional.of(release));
+    }
+
+    /** The fixture's code index, built on first use (its progress lines discarded). */
+    public static CodeIndex open(CodeIndexHome home) {
+        return home.open(new PrintStream(OutputStream.nullOutputStream()));
+    }
+
     public static Path write(Path dir) throws IOException {
         StringBuilder order = new StringBuilder();
         int n = 1;

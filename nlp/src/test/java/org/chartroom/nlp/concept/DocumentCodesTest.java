@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -34,10 +31,8 @@ class DocumentCodesTest {
 
     @BeforeAll
     static void open() throws IOException {
-        Path release = FixtureRelease.write(Files.createDirectories(temp.resolve("release")));
-        CodeIndexHome home = new CodeIndexHome(temp.resolve("codes"), Optional.of(release));
-        CodeResources resources = CodeResources.of(home.open(new PrintStream(new ByteArrayOutputStream())),
-                home.index());
+        CodeIndexHome home = FixtureRelease.home(temp);
+        CodeResources resources = CodeResources.of(FixtureRelease.open(home), home.index());
         annotator = ClinicalNoteAnnotator.withCodes(() -> Optional.of(resources));
     }
 
